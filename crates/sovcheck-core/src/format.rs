@@ -1,0 +1,617 @@
+//! The exchange format: the one versioned boundary through which assessments leave and
+//! enter sovcheck (export, import, local storage, the CLI). See `docs/FORMAT.md`.
+//!
+//! A document is an envelope `{"formatVersion": 1, "contentVersion": "...", "assessment":
+//! {...}}` or, for a workspace, `{"formatVersion": 1, "assessments": [...]}`. Parsing never
+//! panics and never guesses: unknown fields, unknown ids, wrong types, duplicate keys,
+//! out-of-range values and truncated files each give a [`FormatError`] naming the path, in
+//! English or French. Older versions are migrated (`formatVersion` 0, the draft shorthand).
+
+use crate::content;
+use crate::lang::Lang;
+use crate::model::{Answer, Assessment};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The format version this build writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Files larger than this are refused before parsing (16 MiB: room for long evidence notes,
+/// far above any real assessment, small enough for a browser tab to parse at once).
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// A parsed exchange document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// One assessment.
+    Single(Assessment),
+    /// A workspace of several assessments.
+    Workspace(Vec<Assessment>),
+}
+
+impl Document {
+    /// The assessments it holds.
+    pub fn into_assessments(self) -> Vec<Assessment> {
+        match self {
+            Document::Single(a) => vec![a],
+            Document::Workspace(v) => v,
+        }
+    }
+}
+
+/// What is wrong with a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The file exceeds [`MAX_DOCUMENT_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        size: usize,
+    },
+    /// The file is empty.
+    Empty,
+    /// Not valid JSON.
+    Syntax {
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+        /// serde_json's description.
+        detail: String,
+    },
+    /// The JSON stops before its end: the file was cut.
+    Truncated {
+        /// Line where it stops.
+        line: usize,
+        /// Column where it stops.
+        column: usize,
+    },
+    /// Nested deeper than any sovcheck file can be.
+    TooDeep,
+    /// `formatVersion` is absent.
+    MissingVersion,
+    /// `formatVersion` is not a version this build knows.
+    UnsupportedVersion(String),
+    /// Written by a newer sovcheck.
+    NewerVersion(u64),
+    /// Neither `assessment` nor `assessments`, or both.
+    NoAssessment,
+    /// A field this version does not define.
+    UnknownField(String),
+    /// A required field is absent.
+    MissingField(String),
+    /// A key appears twice in one object.
+    DuplicateKey(String),
+    /// A value of the wrong kind.
+    WrongType {
+        /// What was found.
+        found: String,
+        /// What was expected.
+        expected: String,
+    },
+    /// A name outside the allowed set.
+    UnknownVariant {
+        /// What was found.
+        found: String,
+        /// The allowed names.
+        expected: String,
+    },
+    /// Not a `YYYY-MM-DD` date.
+    InvalidDate(String),
+    /// Not one of the 48 criteria.
+    UnknownCriterion(String),
+    /// Not one of SOV-1..SOV-8.
+    UnknownObjective(String),
+    /// Not one of the SecNumCloud criteria.
+    UnknownSncCriterion(String),
+    /// A rung index beyond the criterion's ladder.
+    RungOutOfRange {
+        /// The index given.
+        rung: u64,
+        /// The highest index.
+        max: usize,
+    },
+    /// A SEAL level above 4.
+    SealOutOfRange(u64),
+    /// Both `rung` and `unknown: true`.
+    RungAndUnknown,
+    /// An override without a justification.
+    JustificationRequired,
+    /// Custom weights that do not sum to 100.
+    WeightsSum(u32),
+    /// Custom weights missing an objective.
+    MissingWeight(String),
+    /// A weight profile name that does not exist.
+    UnknownWeights(String),
+    /// Two assessments of one workspace share an id.
+    DuplicateId(String),
+    /// Anything else serde reports.
+    Other(String),
+}
+
+/// An error in a document, at a path such as `assessment.answers["SOV-3.1"].rung`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct FormatError {
+    /// Where, in JavaScript-like notation; empty for the whole document.
+    pub path: String,
+    /// What.
+    pub problem: Problem,
+}
+
+impl FormatError {
+    fn at(path: impl Into<String>, problem: Problem) -> FormatError {
+        FormatError { path: path.into(), problem }
+    }
+
+    /// The error in words, with its path, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let p = self.problem.message(lang);
+        if self.path.is_empty() {
+            p
+        } else {
+            format!("{}{} {p}", self.path, lang.pick(":", " :"))
+        }
+    }
+}
+
+fn tr_kind(s: &str, lang: Lang) -> String {
+    // serde's words for JSON kinds, in plain language.
+    let table: &[(&str, &str, &str)] = &[
+        ("u8", "a whole number from 0 to 255", "un entier de 0 à 255"),
+        ("u16", "a whole number", "un entier"),
+        ("u32", "a whole number", "un entier"),
+        ("u64", "a whole number", "un entier"),
+        ("a string", "a text", "un texte"),
+        ("a boolean", "true or false", "true ou false"),
+        ("a map", "an object", "un objet"),
+        ("a sequence", "a list", "une liste"),
+        ("map", "an object", "un objet"),
+        ("sequence", "a list", "une liste"),
+        ("null", "null", "null"),
+        ("unit value", "null", "null"),
+    ];
+    if let Some((_, en, fr)) = table.iter().find(|(k, _, _)| *k == s) {
+        return lang.pick(*en, *fr).to_owned();
+    }
+    if s.starts_with("struct ") {
+        return lang.pick("an object", "un objet").to_owned();
+    }
+    for (prefix, en, fr) in [
+        ("string ", "the text ", "le texte "),
+        ("integer ", "the number ", "le nombre "),
+        ("floating point ", "the number ", "le nombre "),
+        ("boolean ", "", ""),
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return format!("{}{}", lang.pick(en, fr), rest.replace('`', ""));
+        }
+    }
+    s.to_owned()
+}
+
+impl Problem {
+    /// The problem in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        let mb = MAX_DOCUMENT_BYTES / (1024 * 1024);
+        match self {
+            TooLarge { size } => lang.pick(
+                format!("the file is {size} bytes; files over {mb} MiB are refused"),
+                format!("le fichier fait {size} octets ; les fichiers de plus de {mb} Mio sont refusés"),
+            ),
+            Empty => lang.pick("the file is empty", "le fichier est vide").to_owned(),
+            Syntax { line, column, detail } => lang.pick(
+                format!("not valid JSON at line {line}, column {column} ({detail})"),
+                format!("JSON invalide à la ligne {line}, colonne {column} ({detail})"),
+            ),
+            Truncated { line, column } => lang.pick(
+                format!("the file ends too early (line {line}, column {column}): it looks truncated"),
+                format!("le fichier s'arrête trop tôt (ligne {line}, colonne {column}) : il semble tronqué"),
+            ),
+            TooDeep => lang.pick(
+                "the JSON is nested too deeply to be a sovcheck file",
+                "le JSON est trop profondément imbriqué pour être un fichier sovcheck",
+            )
+            .to_owned(),
+            MissingVersion => lang.pick(
+                "\"formatVersion\" is missing: this is not a sovcheck file",
+                "« formatVersion » est absent : ce n'est pas un fichier sovcheck",
+            )
+            .to_owned(),
+            UnsupportedVersion(v) => lang.pick(
+                format!("format version {v} is not one sovcheck knows"),
+                format!("la version de format {v} n'est pas connue de sovcheck"),
+            ),
+            NewerVersion(v) => lang.pick(
+                format!("format version {v} was written by a newer sovcheck (this one reads up to {FORMAT_VERSION}); update sovcheck to open it"),
+                format!("la version de format {v} vient d'un sovcheck plus récent (celui-ci lit jusqu'à la version {FORMAT_VERSION}) ; mettez sovcheck à jour pour l'ouvrir"),
+            ),
+            NoAssessment => lang.pick(
+                "the file must hold either \"assessment\" or \"assessments\"",
+                "le fichier doit contenir soit « assessment », soit « assessments »",
+            )
+            .to_owned(),
+            UnknownField(f) => lang.pick(
+                format!("unknown field \"{f}\""),
+                format!("champ inconnu « {f} »"),
+            ),
+            MissingField(f) => lang.pick(
+                format!("required field \"{f}\" is missing"),
+                format!("le champ obligatoire « {f} » est absent"),
+            ),
+            DuplicateKey(k) => lang.pick(
+                format!("key \"{k}\" appears twice"),
+                format!("la clé « {k} » apparaît deux fois"),
+            ),
+            WrongType { found, expected } => lang.pick(
+                format!("expected {}, found {}", tr_kind(expected, lang), tr_kind(found, lang)),
+                format!("{} attendu, trouvé {}", tr_kind(expected, lang), tr_kind(found, lang)),
+            ),
+            UnknownVariant { found, expected } => lang.pick(
+                format!("\"{found}\" is not allowed here; allowed: {expected}"),
+                format!("« {found} » n'est pas admis ici ; valeurs admises : {expected}"),
+            ),
+            InvalidDate(d) => lang.pick(
+                format!("\"{d}\" is not a date of the form YYYY-MM-DD"),
+                format!("« {d} » n'est pas une date de la forme AAAA-MM-JJ"),
+            ),
+            UnknownCriterion(c) => lang.pick(
+                format!("\"{c}\" is not one of the 48 criteria (SOV-1.1 to SOV-8.4)"),
+                format!("« {c} » n'est pas l'un des 48 critères (SOV-1.1 à SOV-8.4)"),
+            ),
+            UnknownObjective(o) => lang.pick(
+                format!("\"{o}\" is not an objective (SOV-1 to SOV-8)"),
+                format!("« {o} » n'est pas un objectif (SOV-1 à SOV-8)"),
+            ),
+            UnknownSncCriterion(c) => lang.pick(
+                format!("\"{c}\" is not a SecNumCloud criterion of this content version"),
+                format!("« {c} » n'est pas un critère SecNumCloud de cette version du contenu"),
+            ),
+            RungOutOfRange { rung, max } => lang.pick(
+                format!("{rung} is out of range 0..{max}"),
+                format!("{rung} est hors de l'intervalle 0..{max}"),
+            ),
+            SealOutOfRange(n) => lang.pick(
+                format!("{n} is out of range 0..4"),
+                format!("{n} est hors de l'intervalle 0..4"),
+            ),
+            RungAndUnknown => lang.pick(
+                "\"rung\" and \"unknown\": true cannot both be given",
+                "« rung » et « unknown » : true ne peuvent pas être donnés ensemble",
+            )
+            .to_owned(),
+            JustificationRequired => lang.pick(
+                "an expert override needs a justification",
+                "une dérogation d'expert doit être justifiée",
+            )
+            .to_owned(),
+            WeightsSum(s) => lang.pick(
+                format!("the weights sum to {s}; they must be whole numbers summing to 100"),
+                format!("les poids totalisent {s} ; ils doivent être des entiers dont la somme vaut 100"),
+            ),
+            MissingWeight(o) => lang.pick(
+                format!("the weight of {o} is missing"),
+                format!("le poids de {o} est absent"),
+            ),
+            UnknownWeights(w) => lang.pick(
+                format!("\"{w}\" is not a weight profile; use \"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights"),
+                format!("« {w} » n'est pas un jeu de poids ; utilisez « framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids"),
+            ),
+            DuplicateId(id) => lang.pick(
+                format!("id \"{id}\" is used by two assessments"),
+                format!("l'identifiant « {id} » est utilisé par deux évaluations"),
+            ),
+            Other(s) => s.clone(),
+        }
+    }
+}
+
+/// The text between the first pair of backticks (serde quotes names this way).
+fn quoted(s: &str, open: char, close: char) -> Option<String> {
+    let start = s.find(open)? + open.len_utf8();
+    let rest = s.get(start..)?;
+    let end = rest.find(close)?;
+    rest.get(..end).map(str::to_owned)
+}
+
+/// Turns serde's English message into a [`Problem`].
+fn classify(msg: &str) -> Problem {
+    let backticked = || quoted(msg, '`', '`').unwrap_or_default();
+    let dquoted = || quoted(msg, '"', '"').unwrap_or_default();
+    if msg.starts_with("unknown field") {
+        Problem::UnknownField(backticked())
+    } else if msg.starts_with("missing field") {
+        Problem::MissingField(backticked())
+    } else if msg.starts_with("duplicate field") {
+        Problem::DuplicateKey(backticked())
+    } else if msg.starts_with("duplicate key") {
+        Problem::DuplicateKey(dquoted())
+    } else if msg.starts_with("unknown variant") {
+        let expected = msg.split_once("expected ").map_or("", |(_, e)| e);
+        Problem::UnknownVariant { found: backticked(), expected: expected.replace('`', "\"") }
+    } else if let Some(rest) = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "))
+    {
+        match rest.split_once(", expected ") {
+            Some((found, expected)) => Problem::WrongType {
+                found: found.to_owned(),
+                expected: expected.to_owned(),
+            },
+            None => Problem::Other(msg.to_owned()),
+        }
+    } else if msg.starts_with("invalid date") {
+        Problem::InvalidDate(dquoted())
+    } else if msg.starts_with("unknown objective") {
+        Problem::UnknownObjective(dquoted())
+    } else if msg.starts_with("unknown weight profile") {
+        Problem::UnknownWeights(dquoted())
+    } else if msg.starts_with("missing weight for") {
+        Problem::MissingWeight(dquoted())
+    } else if let Some(rest) = msg.strip_prefix("weights sum to ") {
+        let n = rest.split(',').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        Problem::WeightsSum(n)
+    } else if let Some(n) = msg.strip_suffix(" is out of range 0..4") {
+        Problem::SealOutOfRange(n.parse().unwrap_or(0))
+    } else if msg.starts_with("recursion limit exceeded") {
+        Problem::TooDeep
+    } else {
+        Problem::Other(msg.to_owned())
+    }
+}
+
+/// Renders a serde path as `a.b["SOV-3.1"][2]`.
+fn render_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => push_key(&mut out, key),
+            Segment::Enum { variant } => push_key(&mut out, variant),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn push_key(out: &mut String, key: &str) {
+    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    } else {
+        out.push_str(&format!("[{key:?}]"));
+    }
+}
+
+fn from_json_error(e: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let full = e.to_string();
+    let msg = full
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&full)
+        .to_owned();
+    match e.classify() {
+        Category::Eof => Problem::Truncated { line, column },
+        Category::Syntax if msg.starts_with("recursion limit") => Problem::TooDeep,
+        Category::Syntax | Category::Io => Problem::Syntax { line, column, detail: msg },
+        Category::Data => classify(&msg),
+    }
+}
+
+/// The envelope as written by format version 1.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EnvelopeV1 {
+    format_version: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    content_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assessment: Option<Assessment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assessments: Option<Vec<Assessment>>,
+}
+
+/// Format version 0, the draft shorthand: answers map straight to a rung index or the
+/// string "unknown", with optional `weights`, `provider` and `offer`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct EnvelopeV0 {
+    #[allow(dead_code)]
+    format_version: u64,
+    #[serde(default)]
+    provider: String,
+    #[serde(default)]
+    offer: String,
+    #[serde(default)]
+    weights: crate::model::Weights,
+    #[serde(default, deserialize_with = "crate::model::unique_map")]
+    answers: BTreeMap<String, V0Answer>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum V0Answer {
+    Rung(u8),
+    Word(V0Word),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum V0Word {
+    Unknown,
+}
+
+fn migrate_v0(v0: EnvelopeV0) -> Assessment {
+    let mut a = Assessment { weights: v0.weights, ..Assessment::default() };
+    a.meta.provider = v0.provider;
+    a.meta.offer = v0.offer;
+    for (id, ans) in v0.answers {
+        let answer = match ans {
+            V0Answer::Rung(r) => Answer { rung: Some(r), ..Answer::default() },
+            V0Answer::Word(V0Word::Unknown) => Answer { unknown: true, ..Answer::default() },
+        };
+        a.answers.insert(id, answer);
+    }
+    a
+}
+
+/// Only `formatVersion`, read first so that the right version's rules apply.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(rename = "formatVersion")]
+    format_version: Option<serde_json::Value>,
+}
+
+fn typed<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, FormatError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        FormatError::at(render_path(e.path()), from_json_error(e.inner()))
+    })?;
+    de.end().map_err(|e| FormatError::at("", from_json_error(&e)))?;
+    Ok(value)
+}
+
+/// Parses, migrates and validates a document.
+pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(FormatError::at("", Problem::TooLarge { size: bytes.len() }));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FormatError::at("", Problem::Empty));
+    }
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
+        let problem = match from_json_error(&e) {
+            // A top level that is not an object.
+            Problem::WrongType { .. } | Problem::Other(_) => Problem::MissingVersion,
+            p => p,
+        };
+        FormatError::at("", problem)
+    })?;
+    let version = match probe.format_version {
+        None => return Err(FormatError::at("", Problem::MissingVersion)),
+        Some(v) => v,
+    };
+    let doc = match version.as_u64() {
+        Some(0) => Document::Single(migrate_v0(typed(bytes)?)),
+        Some(1) => {
+            let env: EnvelopeV1 = typed(bytes)?;
+            match (env.assessment, env.assessments) {
+                (Some(a), None) => Document::Single(a),
+                (None, Some(v)) => Document::Workspace(v),
+                _ => return Err(FormatError::at("", Problem::NoAssessment)),
+            }
+        }
+        Some(n) if n > FORMAT_VERSION => {
+            return Err(FormatError::at("formatVersion", Problem::NewerVersion(n)))
+        }
+        _ => {
+            return Err(FormatError::at(
+                "formatVersion",
+                Problem::UnsupportedVersion(version.to_string()),
+            ))
+        }
+    };
+    validate(&doc)?;
+    Ok(doc)
+}
+
+fn validate(doc: &Document) -> Result<(), FormatError> {
+    match doc {
+        Document::Single(a) => validate_assessment(a, "assessment"),
+        Document::Workspace(list) => {
+            let mut ids = std::collections::BTreeSet::new();
+            for (i, a) in list.iter().enumerate() {
+                let base = format!("assessments[{i}]");
+                validate_assessment(a, &base)?;
+                if !a.id.is_empty() && !ids.insert(a.id.as_str()) {
+                    return Err(FormatError::at(
+                        format!("{base}.id"),
+                        Problem::DuplicateId(a.id.clone()),
+                    ));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Checks what serde cannot: ids exist, rungs are in range, overrides are justified.
+pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError> {
+    for (id, ans) in &a.answers {
+        let at = format!("{base}.answers[{id:?}]");
+        let c = content::criterion(id)
+            .ok_or_else(|| FormatError::at(at.clone(), Problem::UnknownCriterion(id.clone())))?;
+        if let Some(r) = ans.rung {
+            let max = c.rungs.len().saturating_sub(1);
+            if usize::from(r) > max {
+                return Err(FormatError::at(
+                    format!("{at}.rung"),
+                    Problem::RungOutOfRange { rung: u64::from(r), max },
+                ));
+            }
+            if ans.unknown {
+                return Err(FormatError::at(at, Problem::RungAndUnknown));
+            }
+        }
+    }
+    for (id, ov) in &a.overrides {
+        let at = format!("{base}.overrides[{id:?}]");
+        if content::objective(id).is_none() {
+            return Err(FormatError::at(at, Problem::UnknownObjective(id.clone())));
+        }
+        if ov.justification.trim().is_empty() {
+            return Err(FormatError::at(format!("{at}.justification"), Problem::JustificationRequired));
+        }
+    }
+    for id in a.secnumcloud.criteria.keys() {
+        if content::secnumcloud::criterion(id).is_none() {
+            return Err(FormatError::at(
+                format!("{base}.secnumcloud.criteria[{id:?}]"),
+                Problem::UnknownSncCriterion(id.clone()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write(env: &EnvelopeV1) -> String {
+    // Serializing plain structs and BTreeMaps cannot fail; an empty string would be caught
+    // by every round-trip test.
+    let mut s = serde_json::to_string_pretty(env).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The canonical export of one assessment: the exact bytes the app downloads and whose
+/// SHA-256 the report prints. Keys are in a fixed order, maps sorted, two-space indented.
+pub fn export_assessment(a: &Assessment) -> String {
+    write(&EnvelopeV1 {
+        format_version: FORMAT_VERSION,
+        content_version: content::CONTENT_VERSION.to_owned(),
+        assessment: Some(a.clone()),
+        assessments: None,
+    })
+}
+
+/// The canonical export of a workspace.
+pub fn export_workspace(list: &[Assessment]) -> String {
+    write(&EnvelopeV1 {
+        format_version: FORMAT_VERSION,
+        content_version: content::CONTENT_VERSION.to_owned(),
+        assessment: None,
+        assessments: Some(list.to_vec()),
+    })
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
