@@ -1,13 +1,16 @@
-//! The sovcheck web app (Yew, client-side rendered).
-use yew::prelude::*;
+//! The sovcheck web app (Yew, client-side rendered). `state` holds the reducer, `storage`
+//! and `download` the browser edges, `views` one module per screen, `components` the
+//! pieces they share. Content and every figure come from `sovcheck-core`.
 
-/// The root component.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <main><h1>{ "sovcheck" }</h1></main> }
-}
+pub mod app;
+pub mod components;
+pub mod download;
+pub mod i18n;
+pub mod state;
+pub mod storage;
+pub mod views;
 
-/// Mounts the app.
+/// Mounts the app on the page body.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<app::App>::new().render();
 }

@@ -296,11 +296,12 @@ pub fn evaluate(a: &Assessment, today: Option<Date>) -> Evaluation {
         Aggregation::WeakestLink => weakest,
         Aggregation::WeightedMean => {
             let mean = |f: fn(&SealRange) -> Seal| {
-                let sum: u32 = objectives
+                // u64: `Weights::Custom` built in code is not range-checked like a parsed one.
+                let sum: u64 = objectives
                     .iter()
-                    .map(|r| u32::from(f(&r.seal).level()) * r.weight)
+                    .map(|r| u64::from(f(&r.seal).level()) * u64::from(r.weight))
                     .sum();
-                let total: u32 = objectives.iter().map(|r| r.weight).sum::<u32>().max(1);
+                let total: u64 = objectives.iter().map(|r| u64::from(r.weight)).sum::<u64>().max(1);
                 Seal::new(u8::try_from(sum / total).unwrap_or(4)).unwrap_or(Seal::MAX)
             };
             SealRange { lower: mean(|s| s.lower), upper: mean(|s| s.upper) }

@@ -68,6 +68,11 @@ pub enum Problem {
     },
     /// Nested deeper than any sovcheck file can be.
     TooDeep,
+    /// Valid JSON, but the top level is not an object (the kind found: serde's word).
+    NotAnObject(String),
+    /// A list where the format has none (only `assessments`, `serviceModels` and
+    /// `approvers` hold lists).
+    ListNotAllowed,
     /// `formatVersion` is absent.
     MissingVersion,
     /// `formatVersion` is not a version this build knows.
@@ -118,7 +123,7 @@ pub enum Problem {
     /// An override without a justification.
     JustificationRequired,
     /// Custom weights that do not sum to 100.
-    WeightsSum(u32),
+    WeightsSum(u64),
     /// Custom weights missing an objective.
     MissingWeight(String),
     /// A weight profile name that does not exist.
@@ -155,6 +160,31 @@ impl FormatError {
     }
 }
 
+/// serde_json's syntax complaints, in plain words; anything not listed is kept as is.
+fn tr_syntax(detail: &str, lang: Lang) -> String {
+    let table: &[(&str, &str, &str)] = &[
+        ("expected value", "a value was expected", "une valeur était attendue"),
+        ("expected ident", "a value was expected", "une valeur était attendue"),
+        ("key must be a string", "keys must be in double quotes", "les clés doivent être entre guillemets doubles"),
+        ("trailing characters", "there is text after the end of the document", "du texte suit la fin du document"),
+        ("trailing comma", "a comma is followed by nothing", "une virgule n'est suivie de rien"),
+        ("expected `,` or `}`", "a comma or } was expected", "une virgule ou } était attendue"),
+        ("expected `,` or `]`", "a comma or ] was expected", "une virgule ou ] était attendue"),
+        ("expected `:`", "a colon was expected", "deux-points étaient attendus"),
+        ("invalid escape", "invalid escape in a text", "échappement invalide dans un texte"),
+        ("invalid number", "invalid number", "nombre invalide"),
+        ("number out of range", "number out of range", "nombre hors limites"),
+        ("control character (\\u0000-\\u001F) found while parsing a string", "a control character (such as a raw line break) inside a text", "un caractère de contrôle (tel un saut de ligne brut) dans un texte"),
+        ("invalid unicode code point", "invalid Unicode code point", "point de code Unicode invalide"),
+        ("lone leading surrogate in hex escape", "invalid Unicode escape", "échappement Unicode invalide"),
+        ("invalid UTF-8", "the file is not UTF-8 text", "le fichier n'est pas du texte UTF-8"),
+    ];
+    table
+        .iter()
+        .find(|(k, _, _)| *k == detail)
+        .map_or_else(|| detail.to_owned(), |(_, en, fr)| lang.pick(*en, *fr).to_owned())
+}
+
 fn tr_kind(s: &str, lang: Lang) -> String {
     // serde's words for JSON kinds, in plain language.
     let table: &[(&str, &str, &str)] = &[
@@ -170,6 +200,10 @@ fn tr_kind(s: &str, lang: Lang) -> String {
         ("sequence", "a list", "une liste"),
         ("null", "null", "null"),
         ("unit value", "null", "null"),
+        ("a boolean value", "true or false", "true ou false"),
+        ("a number", "a number", "un nombre"),
+        (crate::model::WEIGHTS_EXPECTING, "\"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights", "« framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids"),
+        (V0_ANSWER_EXPECTING, "a rung number or \"unknown\"", "un numéro de niveau ou « unknown »"),
     ];
     if let Some((_, en, fr)) = table.iter().find(|(k, _, _)| *k == s) {
         return lang.pick(*en, *fr).to_owned();
@@ -202,13 +236,22 @@ impl Problem {
             ),
             Empty => lang.pick("the file is empty", "le fichier est vide").to_owned(),
             Syntax { line, column, detail } => lang.pick(
-                format!("not valid JSON at line {line}, column {column} ({detail})"),
-                format!("JSON invalide à la ligne {line}, colonne {column} ({detail})"),
+                format!("not valid JSON at line {line}, column {column} ({})", tr_syntax(detail, lang)),
+                format!("JSON invalide à la ligne {line}, colonne {column} ({})", tr_syntax(detail, lang)),
             ),
             Truncated { line, column } => lang.pick(
                 format!("the file ends too early (line {line}, column {column}): it looks truncated"),
                 format!("le fichier s'arrête trop tôt (ligne {line}, colonne {column}) : il semble tronqué"),
             ),
+            NotAnObject(found) => lang.pick(
+                format!("a sovcheck file is a JSON object {{\"formatVersion\": ...}}; this file holds {}", tr_kind(found, lang)),
+                format!("un fichier sovcheck est un objet JSON {{\"formatVersion\": ...}} ; ce fichier contient {}", tr_kind(found, lang)),
+            ),
+            ListNotAllowed => lang.pick(
+                "a list is not allowed here (only \"assessments\", \"serviceModels\" and \"approvers\" hold lists)",
+                "une liste n'est pas admise ici (seuls « assessments », « serviceModels » et « approvers » contiennent des listes)",
+            )
+            .to_owned(),
             TooDeep => lang.pick(
                 "the JSON is nested too deeply to be a sovcheck file",
                 "le JSON est trop profondément imbriqué pour être un fichier sovcheck",
@@ -328,8 +371,15 @@ fn classify(msg: &str) -> Problem {
     } else if msg.starts_with("duplicate key") {
         Problem::DuplicateKey(dquoted())
     } else if msg.starts_with("unknown variant") {
+        // serde writes "expected `a` or `b`" / "expected one of `a`, `b`, `c`": keep the names.
         let expected = msg.split_once("expected ").map_or("", |(_, e)| e);
-        Problem::UnknownVariant { found: backticked(), expected: expected.replace('`', "\"") }
+        let names: Vec<String> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|n| format!("\"{n}\""))
+            .collect();
+        Problem::UnknownVariant { found: backticked(), expected: names.join(", ") }
     } else if let Some(rest) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -435,17 +485,39 @@ struct EnvelopeV0 {
     answers: BTreeMap<String, V0Answer>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A version-0 answer: a rung index or the word `"unknown"`.
 enum V0Answer {
     Rung(u8),
-    Word(V0Word),
+    Unknown,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum V0Word {
-    Unknown,
+/// What serde says a version-0 answer should be (translated by `tr_kind`).
+const V0_ANSWER_EXPECTING: &str = "a rung index or \"unknown\"";
+
+impl<'de> Deserialize<'de> for V0Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected, Visitor};
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = V0Answer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(V0_ANSWER_EXPECTING)
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<V0Answer, E> {
+                u8::try_from(v)
+                    .map(V0Answer::Rung)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<V0Answer, E> {
+                if v == "unknown" {
+                    Ok(V0Answer::Unknown)
+                } else {
+                    Err(E::invalid_value(Unexpected::Str(v), &self))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 fn migrate_v0(v0: EnvelopeV0) -> Assessment {
@@ -455,18 +527,57 @@ fn migrate_v0(v0: EnvelopeV0) -> Assessment {
     for (id, ans) in v0.answers {
         let answer = match ans {
             V0Answer::Rung(r) => Answer { rung: Some(r), ..Answer::default() },
-            V0Answer::Word(V0Word::Unknown) => Answer { unknown: true, ..Answer::default() },
+            V0Answer::Unknown => Answer { unknown: true, ..Answer::default() },
         };
         a.answers.insert(id, answer);
     }
     a
 }
 
-/// Only `formatVersion`, read first so that the right version's rules apply.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(rename = "formatVersion")]
-    format_version: Option<serde_json::Value>,
+/// serde's word for the kind of a JSON value (the words `tr_kind` translates).
+fn kind_of(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}
+
+/// The keys whose values are lists in the format; every other list is refused.
+const LIST_KEYS: [&str; 3] = ["assessments", "serviceModels", "approvers"];
+
+/// Refuses a list anywhere the format has none. serde's derived structs also accept a
+/// list of their fields in declaration order (`{"SOV-1.1": [2]}` would read as rung 2);
+/// the format never writes that, so reading it would be guessing.
+fn check_lists(v: &serde_json::Value, path: &mut String, list_allowed: bool) -> Result<(), FormatError> {
+    use serde_json::Value;
+    match v {
+        Value::Array(items) => {
+            if !list_allowed {
+                return Err(FormatError::at(path.clone(), Problem::ListNotAllowed));
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_lists(item, path, false)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                push_key(path, key);
+                check_lists(item, path, LIST_KEYS.contains(&key.as_str()))?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn typed<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, FormatError> {
@@ -486,20 +597,25 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FormatError::at("", Problem::Empty));
     }
-    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| {
-        let problem = match from_json_error(&e) {
-            // A top level that is not an object.
-            Problem::WrongType { .. } | Problem::Other(_) => Problem::MissingVersion,
-            p => p,
-        };
-        FormatError::at("", problem)
-    })?;
-    let version = match probe.format_version {
-        None => return Err(FormatError::at("", Problem::MissingVersion)),
-        Some(v) => v,
+    // A first, untyped read: syntax, truncation and depth errors, the top level's kind and
+    // the version (so that the right version's rules apply). serde_json stops at 128
+    // levels of nesting, with an error rather than a stack overflow.
+    let tree: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| FormatError::at("", from_json_error(&e)))?;
+    let serde_json::Value::Object(top) = &tree else {
+        return Err(FormatError::at("", Problem::NotAnObject(kind_of(&tree).to_owned())));
+    };
+    let Some(version) = top.get("formatVersion") else {
+        return Err(FormatError::at("", Problem::MissingVersion));
     };
     let doc = match version.as_u64() {
-        Some(0) => Document::Single(migrate_v0(typed(bytes)?)),
+        Some(0) => {
+            let a = migrate_v0(typed(bytes)?);
+            check_lists(&tree, &mut String::new(), false)?;
+            // Version 0 has no envelope: its paths start at the top.
+            validate_assessment(&a, "")?;
+            return Ok(Document::Single(a));
+        }
         Some(1) => {
             let env: EnvelopeV1 = typed(bytes)?;
             match (env.assessment, env.assessments) {
@@ -518,6 +634,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
             ))
         }
     };
+    check_lists(&tree, &mut String::new(), false)?;
     validate(&doc)?;
     Ok(doc)
 }
@@ -544,8 +661,9 @@ fn validate(doc: &Document) -> Result<(), FormatError> {
 
 /// Checks what serde cannot: ids exist, rungs are in range, overrides are justified.
 pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError> {
+    let dot = if base.is_empty() { "" } else { "." };
     for (id, ans) in &a.answers {
-        let at = format!("{base}.answers[{id:?}]");
+        let at = format!("{base}{dot}answers[{id:?}]");
         let c = content::criterion(id)
             .ok_or_else(|| FormatError::at(at.clone(), Problem::UnknownCriterion(id.clone())))?;
         if let Some(r) = ans.rung {
@@ -562,7 +680,7 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
         }
     }
     for (id, ov) in &a.overrides {
-        let at = format!("{base}.overrides[{id:?}]");
+        let at = format!("{base}{dot}overrides[{id:?}]");
         if content::objective(id).is_none() {
             return Err(FormatError::at(at, Problem::UnknownObjective(id.clone())));
         }
@@ -573,7 +691,7 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
     for id in a.secnumcloud.criteria.keys() {
         if content::secnumcloud::criterion(id).is_none() {
             return Err(FormatError::at(
-                format!("{base}.secnumcloud.criteria[{id:?}]"),
+                format!("{base}{dot}secnumcloud.criteria[{id:?}]"),
                 Problem::UnknownSncCriterion(id.clone()),
             ));
         }

@@ -106,6 +106,9 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// What serde says a weight profile should be (translated by the format's messages).
+pub(crate) const WEIGHTS_EXPECTING: &str = "a weight profile name or an object of eight weights";
+
 /// How much weight each objective carries in the score.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Weights {
@@ -164,12 +167,7 @@ impl<'de> Deserialize<'de> for Weights {
         impl<'de> Visitor<'de> for V {
             type Value = Weights;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(
-                    f,
-                    "\"{}\", \"{}\" or an object of eight weights",
-                    Weights::FRAMEWORK,
-                    Weights::CALCULATOR
-                )
+                f.write_str(WEIGHTS_EXPECTING)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Weights, E> {
                 match v {
@@ -204,7 +202,10 @@ impl<'de> Deserialize<'de> for Weights {
                         de::Error::custom(format_args!("missing weight for \"SOV-{}\"", i + 1))
                     })?;
                 }
-                let sum: u32 = w.iter().sum();
+                // Summed as u64: eight u32 weights cannot overflow it, whereas a u32 sum of
+                // hostile values would overflow (a panic in debug builds, and in release a
+                // wrap-around that could land on exactly 100).
+                let sum: u64 = w.iter().copied().map(u64::from).sum();
                 if sum != 100 {
                     return Err(de::Error::custom(format_args!(
                         "weights sum to {sum}, they must sum to 100"

@@ -1,0 +1,253 @@
+//! End-to-end tests of the `sovcheck` binary: real files, real process, exit codes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The issue's minimal document.
+const MINIMAL: &str = r#"{"formatVersion": 1, "assessment": {"weights": "framework-v1.2.1", "answers": {"SOV-1.1": {"rung": 3}, "SOV-2.2": {"unknown": true}}}}"#;
+
+/// SOV-3.1 has five rungs (0..4): rung 7 does not exist.
+const BROKEN: &str = r#"{"formatVersion": 1, "assessment": {"answers": {"SOV-3.1": {"rung": 7}}}}"#;
+
+const TOLERANCE: f64 = 1e-9;
+
+/// Writes `text` to a fresh file named `name` under the test's temporary directory.
+fn file(name: &str, text: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sovcheck"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[track_caller]
+fn assert_close(actual: &Value, expected: f64) {
+    let a = actual.as_f64().unwrap_or_else(|| panic!("{actual} is not a number"));
+    assert!((a - expected).abs() < TOLERANCE, "{a} != {expected}");
+}
+
+#[track_caller]
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn score_json_of_the_minimal_document_matches_the_hand_computation() {
+    let path = file("minimal.json", MINIMAL);
+    let out = run(&["score", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let v = &lines[0];
+
+    assert_eq!(v["file"], path.display().to_string());
+    assert_eq!(v["provider"], "");
+    assert_eq!(v["offer"], "");
+    assert_eq!(v["aggregation"], "weakest-link");
+    assert_eq!(v["contentVersion"], sovcheck_core::content_version());
+
+    // Lower score: SOV-1.1 rung 3 = 125.01 pts, the only points;
+    // 125.01 / 1000 × 15 (SOV-1's framework weight) = 1.87515 %. Every other criterion is
+    // open and counts its worst rung, 0 points.
+    assert_close(&v["score"]["lower"], 1.875_15);
+    // Upper score: every open criterion at its best rung, so each objective reaches its
+    // actual maximum: SOV-1 1000.03, SOV-2 1002, SOV-3 1000, SOV-4 1002, SOV-5 1001,
+    // SOV-6 1000, SOV-7 1001, SOV-8 1000 points, each / 1000 × framework weight:
+    // 15.00045 + 10.02 + 10 + 15.03 + 20.02 + 15 + 10.01 + 5 = 100.08045 %.
+    assert_close(&v["score"]["upper"], 100.080_45);
+
+    // SEAL lower: open criteria count their worst rung, and fifteen of them grant SEAL-0
+    // (e.g. SOV-1.8 "immediate shutdown"). Upper: every best rung grants SEAL-4, and
+    // SOV-1.1 rung 3 grants SEAL-4.
+    assert_eq!(v["seal"]["lower"], 0);
+    assert_eq!(v["seal"]["upper"], 4);
+
+    // The workbook reads only the answered row: SOV-1.1 rung 3 → SEAL-4 and 1.87515 %.
+    assert_eq!(v["calculatorReading"]["seal"], 4);
+    assert_close(&v["calculatorReading"]["score"], 1.875_15);
+
+    // Binding: the lowest objective SEAL is 0, and every objective has open criteria
+    // whose worst rung grants SEAL-0.
+    let binding: Vec<&str> = v["binding"].as_array().unwrap().iter().map(|b| b.as_str().unwrap()).collect();
+    assert_eq!(
+        binding,
+        [
+            "SOV-1.8", "SOV-2.4", "SOV-3.1", "SOV-3.2", "SOV-3.3", "SOV-3.4", "SOV-4.5", "SOV-4.6",
+            "SOV-5.4", "SOV-6.1", "SOV-6.2", "SOV-6.5", "SOV-7.4", "SOV-7.5", "SOV-8.2"
+        ]
+    );
+
+    let objectives = v["objectives"].as_array().unwrap();
+    assert_eq!(objectives.len(), 8);
+    let sov1 = &objectives[0];
+    assert_eq!(sov1["id"], "SOV-1");
+    assert_eq!(sov1["weight"], 15);
+    // 125.01 / 1000 = 12.501 %; upper 1000.03 / 1000 = 100.003 %.
+    assert_close(&sov1["score"]["lower"], 12.501);
+    assert_close(&sov1["score"]["upper"], 100.003);
+    // SOV-1.8's worst rung grants SEAL-0; every best rung grants SEAL-4.
+    assert_eq!(sov1["seal"]["lower"], 0);
+    assert_eq!(sov1["seal"]["upper"], 4);
+    assert_eq!(sov1["open"].as_array().unwrap().len(), 7);
+    assert_eq!(sov1["overridden"], Value::Null);
+    let sov2 = &objectives[1];
+    // SOV-2.2 is unknown: still open, like the unanswered criteria.
+    assert!(sov2["open"].as_array().unwrap().iter().any(|c| c == "SOV-2.2"));
+    assert_close(&sov2["score"]["lower"], 0.0);
+    assert_close(&sov2["score"]["upper"], 100.2);
+}
+
+#[test]
+fn validate_reports_an_out_of_range_rung_in_english_and_french() {
+    let path = file("broken.json", BROKEN);
+    let p = path.to_str().unwrap();
+
+    let out = run(&["validate", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: assessment.answers[\"SOV-3.1\"].rung: 7 is out of range 0..4\n")
+    );
+
+    let out = run(&["validate", "--lang", "fr", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{p} : assessment.answers[\"SOV-3.1\"].rung : 7 est hors de l'intervalle 0..4\n")
+    );
+}
+
+#[test]
+fn validate_passes_a_good_file_and_fails_the_run_on_a_bad_one() {
+    let good = file("good.json", MINIMAL);
+    let bad = file("unknown-field.json", r#"{"formatVersion": 1, "assessment": {"colour": "blue"}}"#);
+    let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
+
+    let out = run(&["validate", g]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), format!("{g}: ok (1 assessment)\n"));
+
+    let out = run(&["validate", g, b]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{g}: ok (1 assessment)\n{b}: assessment.colour: unknown field \"colour\"\n")
+    );
+}
+
+#[test]
+fn validate_reports_a_truncated_file() {
+    let path = file("truncated.json", r#"{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"ru"#);
+    let out = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("the file ends too early (line 1, column 63): it looks truncated"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_workspace_file_yields_one_line_per_assessment() {
+    let path = file(
+        "workspace.json",
+        r#"{"formatVersion": 1, "assessments": [
+            {"id": "a", "meta": {"provider": "Alpha", "offer": "IaaS"}, "answers": {"SOV-1.1": {"rung": 3}}},
+            {"id": "b", "meta": {"provider": "Beta", "offer": "PaaS"}, "weights": "calculator-2026-06"}
+        ]}"#,
+    );
+    let p = path.to_str().unwrap();
+
+    let out = run(&["validate", p]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), format!("{p}: ok (2 assessments)\n"));
+    let out = run(&["validate", "--lang", "fr", p]);
+    assert_eq!(stdout(&out), format!("{p} : ok (2 évaluations)\n"));
+
+    let out = run(&["score", "--json", p]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out);
+    let providers: Vec<&str> = lines.iter().map(|l| l["provider"].as_str().unwrap()).collect();
+    assert_eq!(providers, ["Alpha", "Beta"]);
+    // Beta answered nothing: 0 % to the all-best 100.0756 % under the calculator weights,
+    // and the workbook has no row to take a minimum over.
+    assert_close(&lines[1]["score"]["lower"], 0.0);
+    assert_close(&lines[1]["score"]["upper"], 100.0756);
+    assert_eq!(lines[1]["calculatorReading"]["seal"], Value::Null);
+    assert_close(&lines[1]["calculatorReading"]["score"], 0.0);
+
+    let out = run(&["score", p]);
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[0].starts_with("File"));
+    assert!(rows[0].contains("Provider") && rows[0].contains("Binding criteria"));
+    assert!(rows[1].contains("Alpha") && rows[1].contains("SEAL-0 to SEAL-4"));
+    assert!(rows[2].contains("Beta") && rows[2].contains("0.00 to 100.08 %"));
+    // Columns line up: "Provider" starts where "Alpha" and "Beta" start.
+    let col = rows[0].find("Provider").unwrap();
+    assert_eq!(rows[1].find("Alpha"), Some(col));
+    assert_eq!(rows[2].find("Beta"), Some(col));
+
+    let out = run(&["score", "--lang", "fr", p]);
+    let text = stdout(&out);
+    assert!(text.starts_with("Fichier"), "{text}");
+    assert!(text.contains("Fournisseur") && text.contains("Critères limitants"));
+    assert!(text.contains("SEAL-0 à SEAL-4") && text.contains("0,00 à 100,08 %"));
+}
+
+#[test]
+fn score_scores_the_valid_files_and_reports_the_invalid_ones() {
+    let good = file("score-good.json", MINIMAL);
+    let bad = file("score-bad.json", BROKEN);
+    let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
+    let out = run(&["score", "--json", b, g]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out).len(), 1);
+    assert_eq!(
+        stderr(&out),
+        format!("{b}: assessment.answers[\"SOV-3.1\"].rung: 7 is out of range 0..4\n")
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_a_one_line_error() {
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/does-not-exist.json");
+    let m = missing.to_str().unwrap();
+    let out = run(&["score", m]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), format!("{m}: cannot read the file (no such file)\n"));
+    let out = run(&["validate", "--lang", "fr", m]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), format!("{m} : impossible de lire le fichier (fichier introuvable)\n"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    for args in [&[][..], &["score"], &["frobnicate", "x.json"], &["score", "--lang", "de", "x.json"], &["score", "--nope", "x.json"]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("usage: sovcheck score"), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+    let out = run(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang fr|en] FILE..."));
+}

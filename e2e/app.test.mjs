@@ -1,0 +1,115 @@
+// End-to-end journeys against the release build in dist/, served on 127.0.0.1.
+// Every page is checked for console errors, foreign requests and axe-core violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, assertClean, assertAccessible, tid } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+/** Opens the app in a fresh context and waits for the start screen. */
+async function open(lang = 'en-GB') {
+  const s = await env.page({ locale: lang });
+  await s.page.goto(env.url);
+  await s.page.waitForSelector(tid('new-assessment'));
+  return s;
+}
+
+async function seal(page) {
+  const el = page.locator(tid('seal-range'));
+  return [await el.getAttribute('data-lower'), await el.getAttribute('data-upper')];
+}
+
+test('start screen names sovcheck, promises privacy and is accessible', async () => {
+  const { page, rec, context } = await open();
+  assert.match(await page.title(), /sovcheck/);
+  assert.match(await page.textContent('main'), /Nothing leaves this browser/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await assertAccessible(page, 'start');
+  assertClean(rec);
+  await context.close();
+});
+
+test('walk: context, a criterion with evidence, live estimate, results', async () => {
+  const { page, rec, context } = await open();
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', 'Acme Cloud');
+  await page.fill('#offer', 'Sovereign IaaS');
+  await assertAccessible(page, 'context step');
+  assert.deepEqual(await seal(page), ['0', '4']);
+  await page.click(tid('next'));
+  // q1: the scope question holds SOV-7.1.
+  await page.waitForSelector(tid('criterion-SOV-7.1'));
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await page.check(tid('choice-SOV-7.1-0'));
+  // SOV-7.1 worst rung grants SEAL-1; other criteria still open at worst can reach 0.
+  assert.deepEqual(await seal(page), ['0', '1']);
+  await page.check(tid('choice-SOV-7.1-4'));
+  assert.deepEqual(await seal(page), ['0', '4']);
+  await page.click(`${tid('evidence-SOV-7.1')} summary`);
+  await page.fill('#SOV-7_1-note', 'EUCC certificate <script>alert(1)</script> 🚀');
+  await assertAccessible(page, 'criterion step with evidence open');
+  await page.check(tid('choice-SOV-7.1-unknown'));
+  assert.deepEqual(await seal(page), ['0', '4']);
+  // Results via the step list.
+  await page.click(tid('goto-14'));
+  await page.waitForSelector(tid('results'));
+  await assertAccessible(page, 'results');
+  assertClean(rec);
+  await context.close();
+});
+
+test('reload mid-way resumes on the same step with answers and notes intact', async () => {
+  const { page, rec, context } = await open();
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', 'Resume SA');
+  await page.click(tid('next'));
+  await page.click(tid('next'));
+  await page.check(tid('choice-SOV-4.6-3'));
+  await page.click(`${tid('evidence-SOV-4.6')} summary`);
+  await page.fill('#SOV-4_6-note', 'Exit plan v2, § 4');
+  await page.reload();
+  await page.waitForSelector(tid('criterion-SOV-4.6'));
+  assert.equal(await page.isChecked(tid('choice-SOV-4.6-3')), true);
+  assert.equal(await page.inputValue('#SOV-4_6-note'), 'Exit plan v2, § 4');
+  await page.click(tid('goto-0'));
+  assert.equal(await page.inputValue('#provider'), 'Resume SA');
+  assertClean(rec);
+  await context.close();
+});
+
+test('corrupted storage is kept aside with a message, never wiped', async () => {
+  const { page, rec, context } = await open();
+  await page.evaluate(() => localStorage.setItem('sovcheck.v1.assessment', '{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9'));
+  await page.reload();
+  await page.waitForSelector(tid('storage-notice'));
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sovcheck.v1.kept.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9']);
+  await assertAccessible(page, 'storage notice');
+  assertClean(rec);
+  await context.close();
+});
+
+test('language switch mid-way changes every text and <html lang>, and is remembered', async () => {
+  const { page, rec, context } = await open();
+  await page.click(tid('new-assessment'));
+  await page.click(tid('lang-fr'));
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.match(await page.textContent('h1'), /Contexte/);
+  assert.match(await page.textContent(tid('next')), /Suivant/);
+  await page.reload();
+  await page.waitForSelector(tid('next'));
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await assertAccessible(page, 'context step in French');
+  assertClean(rec);
+  await context.close();
+});
+
+test('a French browser starts in French', async () => {
+  const { page, rec, context } = await open('fr-FR');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.match(await page.textContent('main'), /Rien ne quitte ce navigateur/);
+  assertClean(rec);
+  await context.close();
+});

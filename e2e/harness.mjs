@@ -1,0 +1,84 @@
+// The e2e harness: one static server and one headless Debian Chromium per test file, and
+// pages that fail the test on any console error, page error, request to another origin,
+// or axe-core violation. Tests use `data-testid` selectors through small page helpers.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+import { serve } from './serve.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const DIST = path.resolve(process.env.SOVCHECK_DIST || 'dist');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+/** Starts the server and the browser; call `stop()` when done. */
+export async function start({ base = '/' } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: run trunk build --release first`);
+  }
+  const server = await serve(DIST, 0, base);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    origin,
+    url: origin + base,
+    browser,
+    /** A fresh context (empty storage) and a page with its recorder. */
+    async page(options = {}) {
+      const context = await browser.newContext({ acceptDownloads: true, ...options });
+      const page = await context.newPage();
+      const rec = record(page, origin);
+      return { context, page, rec };
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Records console errors, page errors and every request of a page. */
+export function record(page, origin) {
+  const rec = { errors: [], requests: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') rec.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => rec.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    rec.requests.push(u);
+    if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) {
+      rec.foreign.push(u);
+    }
+  });
+  return rec;
+}
+
+/** Fails on any console or page error and any request to another origin so far. */
+export function assertClean(rec) {
+  assert.deepEqual(rec.errors, [], 'console or page errors');
+  assert.deepEqual(rec.foreign, [], 'requests to another origin');
+}
+
+/** Runs axe-core on the page as it is now; fails on any violation, naming each. */
+export async function assertAccessible(page, label) {
+  // evaluate() runs through the DevTools protocol, so a strict page CSP does not block it.
+  await page.evaluate(AXE_SOURCE + '\n;undefined');
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+/** `[data-testid="..."]`. */
+export const tid = (id) => `[data-testid="${id}"]`;

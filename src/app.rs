@@ -1,0 +1,202 @@
+//! The root component: one reducer, provided as context; side effects (saving, the page
+//! language, focus on navigation) live here and nowhere else.
+
+use crate::components::{estimate::LiveEstimate, steplist::StepList};
+use crate::i18n::texts;
+use crate::state::{walk, Action, AppState, Place, Screen, StorageNotice};
+use crate::{download, storage, views};
+use sovcheck_core::Lang;
+use yew::prelude::*;
+
+/// The shared state handle every component reads and dispatches to.
+pub type Store = UseReducerHandle<AppState>;
+
+fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default()
+}
+
+fn initial_state() -> AppState {
+    let loaded = storage::load(js_sys::Date::now());
+    let mut s = AppState::new(loaded.lang.unwrap_or_else(browser_lang));
+    s.notice = loaded.notice;
+    if let Some(a) = loaded.assessment {
+        s.assessment = a;
+        s.started = true;
+        if let Some(step) = loaded.step {
+            s.apply(Action::GoTo(step));
+        }
+    }
+    s
+}
+
+/// The root component.
+#[function_component(App)]
+pub fn app() -> Html {
+    let store = use_reducer(initial_state);
+    let heading = use_node_ref();
+
+    // Save every change of the assessment at once.
+    {
+        let store = store.clone();
+        use_effect_with(store.assessment.clone(), move |a| {
+            if store.started && !storage::save_assessment(a) && store.notice.is_none() {
+                store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
+            }
+        });
+    }
+    // Remember the language and the place; keep <html lang> in step.
+    {
+        let (lang, screen, started) = (store.lang, store.screen, store.started);
+        use_effect_with((lang, screen), move |_| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = el.set_attribute("lang", lang.tag());
+            }
+            let step = match screen {
+                Screen::Walk(i) if started => Some(i),
+                _ => None,
+            };
+            storage::save_ui(lang, step);
+        });
+    }
+    // Move focus to the new heading on navigation.
+    {
+        let heading = heading.clone();
+        use_effect_with(store.nav_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+
+    let t = texts(store.lang);
+    let body = match store.screen {
+        Screen::Start => html! { <views::start::StartView heading={heading.clone()} /> },
+        Screen::Walk(i) => {
+            let place = walk().get(i).copied().unwrap_or(Place::Results);
+            let view = match place {
+                Place::Context => html! { <views::context::ContextStep heading={heading.clone()} /> },
+                Place::Criteria(s) => html! { <views::criteria::CriteriaStep step={s} heading={heading.clone()} /> },
+                Place::SecNumCloud => html! { <views::secnumcloud::SncStep heading={heading.clone()} /> },
+                Place::Results => html! { <views::results::ResultsView heading={heading.clone()} /> },
+            };
+            html! {
+                <div class="walk">
+                    <StepList current={i} />
+                    <div class="step">
+                        { view }
+                        <NavButtons index={i} />
+                    </div>
+                    <LiveEstimate />
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <ContextProvider<Store> context={store.clone()}>
+            <a class="skip" href="#main">{ t.skip_to_content }</a>
+            <header class="top">
+                <p class="brand"><span class="name">{ "sovcheck" }</span>{ " · " }{ t.app_tagline }</p>
+                <LangSwitch />
+            </header>
+            <Notice />
+            <main id="main">{ body }</main>
+            <footer class="foot"><p>{ t.footer }</p></footer>
+        </ContextProvider<Store>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NavProps {
+    index: usize,
+}
+
+#[function_component(NavButtons)]
+fn nav_buttons(p: &NavProps) -> Html {
+    let store = use_context::<Store>();
+    let Some(store) = store else { return html! {} };
+    let t = texts(store.lang);
+    let last = walk().len().saturating_sub(1);
+    let back = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Back))
+    };
+    let next = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Next))
+    };
+    html! {
+        <nav class="pager" aria-label={t.pager_nav}>
+            <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button>
+            if p.index < last {
+                <button type="button" class="primary" data-testid="next" onclick={next}>{ t.next }{ " →" }</button>
+            }
+        </nav>
+    }
+}
+
+#[function_component(LangSwitch)]
+fn lang_switch() -> Html {
+    let Some(store) = use_context::<Store>() else { return html! {} };
+    let t = texts(store.lang);
+    html! {
+        <div class="lang" role="group" aria-label={t.language}>
+            { for Lang::ALL.iter().map(|&l| {
+                let s = store.clone();
+                let label = l.pick("English", "Français");
+                html! {
+                    <button type="button" lang={l.tag()} data-testid={format!("lang-{}", l.tag())}
+                        aria-pressed={(store.lang == l).to_string()}
+                        onclick={Callback::from(move |_| s.dispatch(Action::SetLang(l)))}>{ label }</button>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[function_component(Notice)]
+fn notice() -> Html {
+    let Some(store) = use_context::<Store>() else { return html! {} };
+    let t = texts(store.lang);
+    let Some(n) = store.notice.clone() else { return html! {} };
+    let dismiss = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Notice(None)))
+    };
+    let (msg, kept) = match &n {
+        StorageNotice::Corrupt { raw, .. } => (t.storage_corrupt, Some(raw.clone())),
+        StorageNotice::Newer { raw, .. } => (t.storage_newer, Some(raw.clone())),
+        StorageNotice::Unavailable => (t.storage_unavailable, None),
+    };
+    let export = {
+        let s = store.clone();
+        Callback::from(move |_| {
+            let _ = download::download(
+                "sovcheck-assessment.json",
+                "application/json",
+                &sovcheck_core::format::export_assessment(&s.assessment),
+            );
+        })
+    };
+    html! {
+        <div class="notice" role="alert" data-testid="storage-notice">
+            <p>{ msg }</p>
+            if let Some(raw) = kept {
+                <button type="button" data-testid="download-kept" onclick={Callback::from(move |_| {
+                    let _ = download::download("sovcheck-kept.json", "application/json", &raw);
+                })}>{ t.download_copy }</button>
+            } else {
+                <button type="button" onclick={export}>{ t.export }</button>
+            }
+            <button type="button" onclick={dismiss}>{ t.dismiss }</button>
+        </div>
+    }
+}

@@ -1,0 +1,76 @@
+//! Small labelled form controls that report domain values, not DOM events.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Reads the value of the input, select or textarea that fired `e`.
+pub fn event_value(e: &Event) -> String {
+    let Some(target) = e.target() else { return String::new() };
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Props of [`TextField`].
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+}
+
+/// A labelled text input (or textarea) that reports every keystroke.
+#[function_component(TextField)]
+pub fn text_field(p: &TextFieldProps) -> Html {
+    let cb = p.onchange.clone();
+    let oninput = Callback::from(move |e: InputEvent| cb.emit(event_value(&e)));
+    html! {
+        <div class="field">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            if p.multiline {
+                <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="3" />
+            } else {
+                <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} />
+            }
+        </div>
+    }
+}
+
+/// Props of [`SelectField`].
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs; the first is usually "not set" with value "".
+    pub options: Vec<(String, String)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+/// A labelled select.
+#[function_component(SelectField)]
+pub fn select_field(p: &SelectFieldProps) -> Html {
+    let cb = p.onchange.clone();
+    let onchange = Callback::from(move |e: Event| cb.emit(event_value(&e)));
+    html! {
+        <div class="field">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <select id={p.id.clone()} {onchange}>
+                { for p.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == *p.value}>{ l.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Pieces shared by several screens.
+pub mod estimate;
+pub mod fields;
+pub mod steplist;

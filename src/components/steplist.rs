@@ -1,0 +1,68 @@
+//! The list of every step with its state (answered, has unknowns, open); any step can be
+//! reached from it.
+
+use crate::app::Store;
+use crate::i18n::texts;
+use crate::state::{walk, Action, Place};
+use sovcheck_core::model::Choice;
+use sovcheck_core::{content, Lang};
+use yew::prelude::*;
+
+/// The title of a place in the walk.
+pub fn place_title(place: Place, lang: Lang) -> String {
+    let t = texts(lang);
+    match place {
+        Place::Context => t.step_context.to_owned(),
+        Place::SecNumCloud => t.step_secnumcloud.to_owned(),
+        Place::Results => t.step_results.to_owned(),
+        Place::Criteria(i) => content::steps()
+            .get(i)
+            .map(|s| match s.kind {
+                content::StepKind::DueDiligence => format!("{}. {}", i + 1, s.title.get(lang)),
+                content::StepKind::Further => s.title.get(lang).to_owned(),
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Props of [`StepList`].
+#[derive(Properties, PartialEq)]
+pub struct StepListProps {
+    pub current: usize,
+}
+
+/// The step list.
+#[function_component(StepList)]
+pub fn step_list(p: &StepListProps) -> Html {
+    let Some(store) = use_context::<Store>() else { return html! {} };
+    let lang = store.lang;
+    let t = texts(lang);
+    html! {
+        <nav class="steps" aria-label={t.steps_nav}>
+            <ol>
+            { for walk().into_iter().enumerate().map(|(i, place)| {
+                let state = match place {
+                    Place::Criteria(s) => content::steps().get(s).map(|step| {
+                        let choices: Vec<Choice> = step.criteria.iter().map(|c| store.assessment.choice(c)).collect();
+                        if choices.iter().any(|c| *c == Choice::Open) { ("open", t.state_open) }
+                        else if choices.iter().any(|c| *c == Choice::Unknown) { ("unknown", t.state_unknown) }
+                        else { ("answered", t.state_answered) }
+                    }),
+                    _ => None,
+                };
+                let s = store.clone();
+                let onclick = Callback::from(move |_| s.dispatch(Action::GoTo(i)));
+                html! {
+                    <li class={classes!(state.map(|s| s.0))}>
+                        <button type="button" class="link" data-testid={format!("goto-{i}")} {onclick}
+                            aria-current={(i == p.current).then_some("step")}>
+                            { place_title(place, lang) }
+                            if let Some((_, label)) = state { <span class="state">{ format!(" ({label})") }</span> }
+                        </button>
+                    </li>
+                }
+            }) }
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,88 @@
+//! The context step: provider, offer, service model, assessor, date, sensitivity, target
+//! SEAL, weight profile (weights shown) and aggregation policy.
+
+use crate::app::Store;
+use crate::components::fields::{SelectField, TextField};
+use crate::i18n::texts;
+use crate::state::{Action, MetaEdit};
+use crate::views::start::ScreenProps;
+use sovcheck_core::model::{Aggregation, Date, Sensitivity, ServiceModel, Weights};
+use sovcheck_core::{content, Seal};
+use yew::prelude::*;
+
+/// The context step.
+#[function_component(ContextStep)]
+pub fn context_step(p: &ScreenProps) -> Html {
+    let Some(store) = use_context::<Store>() else { return html! {} };
+    let lang = store.lang;
+    let t = texts(lang);
+    let m = &store.assessment.meta;
+    let edit = |f: fn(String) -> MetaEdit| {
+        let s = store.clone();
+        Callback::from(move |v: String| s.dispatch(Action::Meta(f(v))))
+    };
+    let none = (String::new(), t.not_set.to_owned());
+    let models: Vec<(String, String)> = std::iter::once(none.clone())
+        .chain(ServiceModel::ALL.iter().zip(content::secnumcloud::service_models()).map(|(m, d)| (m.id().to_owned(), d.name.get(lang).to_owned())))
+        .collect();
+    let sens = [(Sensitivity::Low, t.sens_low), (Sensitivity::Moderate, t.sens_moderate), (Sensitivity::High, t.sens_high), (Sensitivity::Critical, t.sens_critical)];
+    let sens_opts: Vec<(String, String)> = std::iter::once(none.clone())
+        .chain(sens.iter().map(|(s, l)| (format!("{s:?}").to_lowercase(), (*l).to_owned())))
+        .collect();
+    let seal_opts: Vec<(String, String)> = std::iter::once(none)
+        .chain(Seal::all().map(|s| {
+            let name = content::seal_level(s).map(|d| d.name.get(lang)).unwrap_or_default();
+            (s.level().to_string(), format!("{s} — {name}"))
+        }))
+        .collect();
+    let weights_value = match store.assessment.weights {
+        Weights::Framework => "framework",
+        Weights::Calculator => "calculator",
+        Weights::Custom(_) => "custom",
+    };
+    let mut weight_opts = vec![
+        ("framework".to_owned(), t.weights_framework.to_owned()),
+        ("calculator".to_owned(), t.weights_calculator.to_owned()),
+    ];
+    if let Weights::Custom(w) = store.assessment.weights {
+        weight_opts.push(("custom".to_owned(), format!("{w:?}")));
+    }
+    let values = store.assessment.weights.values();
+    html! {
+        <section>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_context }</h1>
+            <p>{ t.context_intro }</p>
+            <div class="grid2">
+                <TextField id="provider" label={t.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
+                <TextField id="offer" label={t.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
+                <SelectField id="service-model" label={t.service_model} options={models}
+                    value={m.service_model.map(|x| x.id()).unwrap_or_default()}
+                    onchange={edit(|v| MetaEdit::ServiceModel(ServiceModel::ALL.into_iter().find(|m| m.id() == v)))} />
+                <TextField id="assessor" label={t.assessor} value={m.assessor.clone()} onchange={edit(MetaEdit::Assessor)} />
+                <TextField id="date" kind="date" label={t.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
+                    onchange={edit(|v| MetaEdit::Date(Date::parse(&v)))} />
+                <SelectField id="sensitivity" label={t.sensitivity} options={sens_opts}
+                    value={m.sensitivity.map(|s| format!("{s:?}").to_lowercase()).unwrap_or_default()}
+                    onchange={edit(|v| MetaEdit::Sensitivity(Sensitivity::ALL.into_iter().find(|s| format!("{s:?}").to_lowercase() == v)))} />
+                <SelectField id="target-seal" label={t.target_seal} options={seal_opts}
+                    value={m.target_seal.map(|s| s.level().to_string()).unwrap_or_default()}
+                    onchange={edit(|v| MetaEdit::TargetSeal(v.parse().ok().and_then(Seal::new)))} />
+                <SelectField id="weights" label={t.weights} options={weight_opts} value={weights_value}
+                    onchange={edit(|v| MetaEdit::Weights(if v == "calculator" { Weights::Calculator } else { Weights::Framework }))} />
+                <SelectField id="aggregation" label={t.aggregation}
+                    options={vec![("weakest-link".to_owned(), t.agg_weakest.to_owned()), ("weighted-mean".to_owned(), t.agg_mean.to_owned())]}
+                    value={if store.assessment.aggregation == Aggregation::WeightedMean { "weighted-mean" } else { "weakest-link" }}
+                    onchange={edit(|v| MetaEdit::Aggregation(if v == "weighted-mean" { Aggregation::WeightedMean } else { Aggregation::WeakestLink }))} />
+            </div>
+            <table class="weights" data-testid="weights-table">
+                <caption>{ t.weights }</caption>
+                <thead><tr><th scope="col">{ t.objective }</th><th scope="col">{ t.weight }</th></tr></thead>
+                <tbody>
+                { for content::objectives().iter().zip(values).map(|(o, w)| html! {
+                    <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td>{ format!("{w} %") }</td></tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
