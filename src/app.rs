@@ -82,10 +82,18 @@ pub fn app() -> Html {
         Screen::Walk(i) => {
             let place = walk().get(i).copied().unwrap_or(Place::Results);
             let view = match place {
-                Place::Context => html! { <views::context::ContextStep heading={heading.clone()} /> },
-                Place::Criteria(s) => html! { <views::criteria::CriteriaStep step={s} heading={heading.clone()} /> },
-                Place::SecNumCloud => html! { <views::secnumcloud::SncStep heading={heading.clone()} /> },
-                Place::Results => html! { <views::results::ResultsView heading={heading.clone()} /> },
+                Place::Context => {
+                    html! { <views::context::ContextStep heading={heading.clone()} /> }
+                }
+                Place::Criteria(s) => {
+                    html! { <views::criteria::CriteriaStep step={s} heading={heading.clone()} /> }
+                }
+                Place::SecNumCloud => {
+                    html! { <views::secnumcloud::SncStep heading={heading.clone()} /> }
+                }
+                Place::Results => {
+                    html! { <views::results::ResultsView heading={heading.clone()} /> }
+                }
             };
             html! {
                 <div class="walk">
@@ -145,7 +153,9 @@ fn nav_buttons(p: &NavProps) -> Html {
 
 #[function_component(LangSwitch)]
 fn lang_switch() -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let t = texts(store.lang);
     html! {
         <div class="lang" role="group" aria-label={t.language}>
@@ -164,9 +174,13 @@ fn lang_switch() -> Html {
 
 #[function_component(Notice)]
 fn notice() -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let t = texts(store.lang);
-    let Some(n) = store.notice.clone() else { return html! {} };
+    let Some(n) = store.notice.clone() else {
+        return html! {};
+    };
     let dismiss = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Notice(None)))

@@ -148,7 +148,10 @@ impl AppState {
         match action {
             Action::SetLang(l) => self.lang = l,
             Action::NewAssessment { id, today } => {
-                self.assessment = Assessment { id, ..Assessment::default() };
+                self.assessment = Assessment {
+                    id,
+                    ..Assessment::default()
+                };
                 self.assessment.meta.date = today;
                 self.started = true;
                 self.go(0);
@@ -250,7 +253,12 @@ impl AppState {
     }
 
     fn prune(&mut self, id: &str) {
-        if self.assessment.answers.get(id).is_some_and(Answer::is_empty) {
+        if self
+            .assessment
+            .answers
+            .get(id)
+            .is_some_and(Answer::is_empty)
+        {
             self.assessment.answers.remove(id);
         }
     }
@@ -268,6 +276,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn walk_has_context_questions_secnumcloud_further_and_results() {

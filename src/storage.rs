@@ -27,7 +27,12 @@ pub struct Loaded {
 
 /// Reads the stored state, moving unreadable data aside.
 pub fn load(now_ms: f64) -> Loaded {
-    let mut out = Loaded { assessment: None, lang: None, step: None, notice: None };
+    let mut out = Loaded {
+        assessment: None,
+        lang: None,
+        step: None,
+        notice: None,
+    };
     let Some(store) = storage() else {
         out.notice = Some(StorageNotice::Unavailable);
         return out;
@@ -35,7 +40,10 @@ pub fn load(now_ms: f64) -> Loaded {
     if let Ok(Some(ui)) = store.get_item(UI_KEY) {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&ui) {
             out.lang = v.get("lang").and_then(|l| l.as_str()).and_then(Lang::parse);
-            out.step = v.get("step").and_then(|s| s.as_u64()).and_then(|s| usize::try_from(s).ok());
+            out.step = v
+                .get("step")
+                .and_then(|s| s.as_u64())
+                .and_then(|s| usize::try_from(s).ok());
         }
     }
     if let Ok(Some(raw)) = store.get_item(ASSESSMENT_KEY) {
@@ -61,7 +69,10 @@ pub fn load(now_ms: f64) -> Loaded {
 
 /// Saves the assessment; `false` when storage refused (full or unavailable).
 pub fn save_assessment(a: &Assessment) -> bool {
-    storage().is_some_and(|s| s.set_item(ASSESSMENT_KEY, &format::export_assessment(a)).is_ok())
+    storage().is_some_and(|s| {
+        s.set_item(ASSESSMENT_KEY, &format::export_assessment(a))
+            .is_ok()
+    })
 }
 
 /// Saves the UI preferences.

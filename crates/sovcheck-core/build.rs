@@ -65,13 +65,16 @@ fn text(v: &Value, key: &str, at: &str) -> Res<String> {
 }
 
 fn run() -> Res<()> {
-    let dir = Path::new(&std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?)
-        .join("content");
+    let dir =
+        Path::new(&std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?).join("content");
     let mut out = String::new();
     let w = |out: &mut String, s: String| out.push_str(&s);
 
     // Objectives and their criteria.
-    w(&mut out, "pub(crate) static OBJECTIVES: &[Objective] = &[\n".into());
+    w(
+        &mut out,
+        "pub(crate) static OBJECTIVES: &[Objective] = &[\n".into(),
+    );
     for i in 1..=8u8 {
         let o = load(&dir, &format!("objectives/SOV-{i}.json"))?;
         let at = format!("SOV-{i}");
@@ -109,9 +112,9 @@ fn run() -> Res<()> {
                     Some(v) => format!("Some(Seal::from_level_const({v}))"),
                     None => "None".into(),
                 };
-                write!(
+                writeln!(
                     rungs,
-                    "Rung {{ centi_points: {}, seal: Seal::from_level_const({seal}), seal_variant: {variant}, label: {} }},\n",
+                    "Rung {{ centi_points: {}, seal: Seal::from_level_const({seal}), seal_variant: {variant}, label: {} }},",
                     uint(r, "centiPoints", &rat)?,
                     text(r, "label", &rat)?
                 )
@@ -174,8 +177,14 @@ fn run() -> Res<()> {
             text(&snc, "labelNotSeal", "secnumcloud")?,
         ),
     );
-    for (key, name) in [("stages", "SNC_STAGES"), ("serviceModels", "SNC_SERVICE_MODELS")] {
-        w(&mut out, format!("pub(crate) static {name}: &[Described] = &[\n"));
+    for (key, name) in [
+        ("stages", "SNC_STAGES"),
+        ("serviceModels", "SNC_SERVICE_MODELS"),
+    ] {
+        w(
+            &mut out,
+            format!("pub(crate) static {name}: &[Described] = &[\n"),
+        );
         for (i, s) in array(&snc, key, "secnumcloud")?.iter().enumerate() {
             let at = format!("secnumcloud.{key}[{i}]");
             w(
@@ -190,15 +199,18 @@ fn run() -> Res<()> {
         }
         w(&mut out, "];\n".into());
     }
-    w(&mut out, "pub(crate) static SNC_PILLARS: &[Pillar] = &[\n".into());
+    w(
+        &mut out,
+        "pub(crate) static SNC_PILLARS: &[Pillar] = &[\n".into(),
+    );
     for (i, p) in array(&snc, "pillars", "secnumcloud")?.iter().enumerate() {
         let at = format!("secnumcloud.pillars[{i}]");
         let mut crit = String::new();
         for (j, c) in array(p, "criteria", &at)?.iter().enumerate() {
             let cat = format!("{at}.criteria[{j}]");
-            write!(
+            writeln!(
                 crit,
-                "SncCriterion {{ id: {:?}, clause: {:?}, title: {}, requirement: {}, help: {} }},\n",
+                "SncCriterion {{ id: {:?}, clause: {:?}, title: {}, requirement: {}, help: {} }},",
                 string(c, "id", &cat)?,
                 string(c, "clause", &cat)?,
                 text(c, "title", &cat)?,
@@ -221,7 +233,10 @@ fn run() -> Res<()> {
 
     // SEAL levels.
     let seal = load(&dir, "seal.json")?;
-    w(&mut out, "pub(crate) static SEAL_LEVELS: &[Described] = &[\n".into());
+    w(
+        &mut out,
+        "pub(crate) static SEAL_LEVELS: &[Described] = &[\n".into(),
+    );
     for (i, l) in array(&seal, "levels", "seal")?.iter().enumerate() {
         let at = format!("seal.levels[{i}]");
         if uint(l, "level", &at)? != i as u64 {

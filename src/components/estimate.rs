@@ -16,6 +16,20 @@ pub fn fmt_score(v: f64, lang: Lang) -> String {
     }
 }
 
+/// A score range for people: one figure when both bounds agree.
+pub fn fmt_score_range(lower: f64, upper: f64, lang: Lang) -> String {
+    if (lower - upper).abs() < 1e-9 {
+        fmt_score(lower, lang)
+    } else {
+        format!(
+            "{} {} {}",
+            fmt_score(lower, lang),
+            texts(lang).to,
+            fmt_score(upper, lang)
+        )
+    }
+}
+
 /// A SEAL range for people: "SEAL-2" or "SEAL-1 to 3".
 pub fn fmt_seal(r: SealRange, lang: Lang) -> String {
     if r.is_exact() {
@@ -27,20 +41,22 @@ pub fn fmt_seal(r: SealRange, lang: Lang) -> String {
 
 /// The walk index of the step holding a criterion.
 pub fn walk_index_of(criterion: &str) -> Option<usize> {
-    let step = content::steps().iter().position(|s| s.criteria.contains(&criterion))?;
+    let step = content::steps()
+        .iter()
+        .position(|s| s.criteria.contains(&criterion))?;
     walk().iter().position(|p| *p == Place::Criteria(step))
 }
 
 /// The live estimate panel.
 #[function_component(LiveEstimate)]
 pub fn live_estimate() -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     let ev = evaluate(&store.assessment, None);
-    let score = (!(ev.score.lower - ev.score.upper).abs().gt(&1e-9))
-        .then(|| fmt_score(ev.score.lower, lang))
-        .unwrap_or_else(|| format!("{} {} {}", fmt_score(ev.score.lower, lang), t.to, fmt_score(ev.score.upper, lang)));
+    let score = fmt_score_range(ev.score.lower, ev.score.upper, lang);
     html! {
         <aside class="estimate" aria-labelledby="estimate-title">
             <h2 id="estimate-title">{ t.estimate_title }</h2>

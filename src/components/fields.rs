@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 /// Reads the value of the input, select or textarea that fired `e`.
 pub fn event_value(e: &Event) -> String {
-    let Some(target) = e.target() else { return String::new() };
+    let Some(target) = e.target() else {
+        return String::new();
+    };
     if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         i.value()
     } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {

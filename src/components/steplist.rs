@@ -34,7 +34,9 @@ pub struct StepListProps {
 /// The step list.
 #[function_component(StepList)]
 pub fn step_list(p: &StepListProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     html! {
@@ -44,8 +46,8 @@ pub fn step_list(p: &StepListProps) -> Html {
                 let state = match place {
                     Place::Criteria(s) => content::steps().get(s).map(|step| {
                         let choices: Vec<Choice> = step.criteria.iter().map(|c| store.assessment.choice(c)).collect();
-                        if choices.iter().any(|c| *c == Choice::Open) { ("open", t.state_open) }
-                        else if choices.iter().any(|c| *c == Choice::Unknown) { ("unknown", t.state_unknown) }
+                        if choices.contains(&Choice::Open) { ("open", t.state_open) }
+                        else if choices.contains(&Choice::Unknown) { ("unknown", t.state_unknown) }
                         else { ("answered", t.state_answered) }
                     }),
                     _ => None,

@@ -13,7 +13,9 @@ use yew::prelude::*;
 /// The context step.
 #[function_component(ContextStep)]
 pub fn context_step(p: &ScreenProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     let m = &store.assessment.meta;
@@ -23,15 +25,30 @@ pub fn context_step(p: &ScreenProps) -> Html {
     };
     let none = (String::new(), t.not_set.to_owned());
     let models: Vec<(String, String)> = std::iter::once(none.clone())
-        .chain(ServiceModel::ALL.iter().zip(content::secnumcloud::service_models()).map(|(m, d)| (m.id().to_owned(), d.name.get(lang).to_owned())))
+        .chain(
+            ServiceModel::ALL
+                .iter()
+                .zip(content::secnumcloud::service_models())
+                .map(|(m, d)| (m.id().to_owned(), d.name.get(lang).to_owned())),
+        )
         .collect();
-    let sens = [(Sensitivity::Low, t.sens_low), (Sensitivity::Moderate, t.sens_moderate), (Sensitivity::High, t.sens_high), (Sensitivity::Critical, t.sens_critical)];
+    let sens = [
+        (Sensitivity::Low, t.sens_low),
+        (Sensitivity::Moderate, t.sens_moderate),
+        (Sensitivity::High, t.sens_high),
+        (Sensitivity::Critical, t.sens_critical),
+    ];
     let sens_opts: Vec<(String, String)> = std::iter::once(none.clone())
-        .chain(sens.iter().map(|(s, l)| (format!("{s:?}").to_lowercase(), (*l).to_owned())))
+        .chain(
+            sens.iter()
+                .map(|(s, l)| (format!("{s:?}").to_lowercase(), (*l).to_owned())),
+        )
         .collect();
     let seal_opts: Vec<(String, String)> = std::iter::once(none)
         .chain(Seal::all().map(|s| {
-            let name = content::seal_level(s).map(|d| d.name.get(lang)).unwrap_or_default();
+            let name = content::seal_level(s)
+                .map(|d| d.name.get(lang))
+                .unwrap_or_default();
             (s.level().to_string(), format!("{s} — {name}"))
         }))
         .collect();

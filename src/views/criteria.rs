@@ -19,11 +19,16 @@ pub struct CriteriaStepProps {
 /// A step holding calculator criteria.
 #[function_component(CriteriaStep)]
 pub fn criteria_step(p: &CriteriaStepProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
-    let Some(step) = content::steps().get(p.step) else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let Some(step) = content::steps().get(p.step) else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
-    let title = crate::components::steplist::place_title(crate::state::Place::Criteria(p.step), lang);
+    let title =
+        crate::components::steplist::place_title(crate::state::Place::Criteria(p.step), lang);
     html! {
         <section>
             <h1 ref={p.heading.clone()} tabindex="-1">{ title }</h1>
@@ -53,13 +58,22 @@ pub struct CriterionCardProps {
 /// One criterion: a radio group of its rungs plus "I don't know", help and evidence.
 #[function_component(CriterionCard)]
 pub fn criterion_card(p: &CriterionCardProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
-    let Some(c): Option<&'static Criterion> = content::criterion(p.criterion) else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let Some(c): Option<&'static Criterion> = content::criterion(p.criterion) else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     let id = c.id;
     let choice = store.assessment.choice(id);
-    let answer = store.assessment.answers.get(id).cloned().unwrap_or_default();
+    let answer = store
+        .assessment
+        .answers
+        .get(id)
+        .cloned()
+        .unwrap_or_default();
     let choose = |ch: Choice| {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Choose(id, ch)))
@@ -76,7 +90,11 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         (EvidenceLevel::Tested, t.level_tested),
     ];
     let level_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
-        .chain(levels.iter().map(|(l, s)| (format!("{l:?}").to_lowercase(), (*s).to_owned())))
+        .chain(
+            levels
+                .iter()
+                .map(|(l, s)| (format!("{l:?}").to_lowercase(), (*s).to_owned())),
+        )
         .collect();
     html! {
         <fieldset class="criterion" id={format!("c-{dom}")} data-testid={format!("criterion-{id}")}>

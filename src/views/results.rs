@@ -2,7 +2,7 @@
 //! per objective, the binding criteria, and why a label is not a SEAL.
 
 use crate::app::Store;
-use crate::components::estimate::{fmt_score, fmt_seal};
+use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal};
 use crate::i18n::texts;
 use crate::views::start::ScreenProps;
 use sovcheck_core::{content, evaluate};
@@ -11,14 +11,14 @@ use yew::prelude::*;
 /// The results view.
 #[function_component(ResultsView)]
 pub fn results_view(p: &ScreenProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     let ev = evaluate(&store.assessment, crate::views::start::today());
     let level = content::seal_level(ev.seal.lower);
-    let range = |lo: f64, hi: f64| {
-        if (lo - hi).abs() < 1e-9 { fmt_score(lo, lang) } else { format!("{} {} {}", fmt_score(lo, lang), t.to, fmt_score(hi, lang)) }
-    };
+    let range = |lo: f64, hi: f64| fmt_score_range(lo, hi, lang);
     html! {
         <section data-testid="results">
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_results }</h1>

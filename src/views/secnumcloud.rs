@@ -23,7 +23,9 @@ fn status_id(s: SncStatus) -> &'static str {
 /// The SecNumCloud step.
 #[function_component(SncStep)]
 pub fn snc_step(p: &ScreenProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let lang = store.lang;
     let t = texts(lang);
     let snc = &store.assessment.secnumcloud;
@@ -32,7 +34,12 @@ pub fn snc_step(p: &ScreenProps) -> Html {
         Callback::from(move |v: String| s.dispatch(Action::Snc(f(v))))
     };
     let stage_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
-        .chain(Stage::ALL.iter().zip(secnumcloud::stages()).map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())))
+        .chain(
+            Stage::ALL
+                .iter()
+                .zip(secnumcloud::stages())
+                .map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())),
+        )
         .collect();
     let comp_opts = vec![
         (String::new(), t.not_set.to_owned()),

@@ -21,7 +21,9 @@ pub struct ScreenProps {
 /// The start screen.
 #[function_component(StartView)]
 pub fn start_view(p: &ScreenProps) -> Html {
-    let Some(store) = use_context::<Store>() else { return html! {} };
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
     let t = texts(store.lang);
     let new = {
         let s = store.clone();

@@ -64,9 +64,15 @@ impl FileError {
             FileError::Io(e) => {
                 use std::io::ErrorKind;
                 let reason = match e.kind() {
-                    ErrorKind::NotFound => lang.pick("no such file", "fichier introuvable").to_owned(),
-                    ErrorKind::PermissionDenied => lang.pick("permission denied", "permission refusée").to_owned(),
-                    ErrorKind::IsADirectory => lang.pick("it is a directory", "c'est un dossier").to_owned(),
+                    ErrorKind::NotFound => {
+                        lang.pick("no such file", "fichier introuvable").to_owned()
+                    }
+                    ErrorKind::PermissionDenied => lang
+                        .pick("permission denied", "permission refusée")
+                        .to_owned(),
+                    ErrorKind::IsADirectory => lang
+                        .pick("it is a directory", "c'est un dossier")
+                        .to_owned(),
                     _ => e.to_string(),
                 };
                 lang.pick(
@@ -149,7 +155,9 @@ fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
     if size > MAX_DOCUMENT_BYTES as u64 {
         return Err(FileError::Format(FormatError {
             path: String::new(),
-            problem: Problem::TooLarge { size: usize::try_from(size).unwrap_or(usize::MAX) },
+            problem: Problem::TooLarge {
+                size: usize::try_from(size).unwrap_or(usize::MAX),
+            },
         }));
     }
     // Bounded read, in case the file grows meanwhile: the parser refuses the excess.
@@ -226,6 +234,15 @@ fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
     }
     if !json && !rows.is_empty() {
         print!("{}", render_table(&headers(lang), &rows));
+        if rows.iter().any(|r| r[5].contains('*')) {
+            println!(
+                "{}",
+                lang.pick(
+                    "* open: binds because its worst answer is assumed",
+                    "* ouvert : limitant parce que sa pire réponse est supposée",
+                )
+            );
+        }
     }
     all_valid
 }
@@ -289,8 +306,22 @@ fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
 /// The table's column headers.
 fn headers(lang: Lang) -> [&'static str; 6] {
     match lang {
-        Lang::En => ["File", "Provider", "Offer", "SEAL", "Score", "Binding criteria"],
-        Lang::Fr => ["Fichier", "Fournisseur", "Offre", "SEAL", "Score", "Critères limitants"],
+        Lang::En => [
+            "File",
+            "Provider",
+            "Offer",
+            "SEAL",
+            "Score",
+            "Binding criteria",
+        ],
+        Lang::Fr => [
+            "Fichier",
+            "Fournisseur",
+            "Offre",
+            "SEAL",
+            "Score",
+            "Critères limitants",
+        ],
     }
 }
 
@@ -398,11 +429,18 @@ mod tests {
     fn the_command_line_is_read() {
         assert_eq!(
             args(&["score", "--json", "--lang", "fr", "a.json", "b.json"]),
-            Ok(Command::Score { json: true, lang: Lang::Fr, files: vec!["a.json".into(), "b.json".into()] })
+            Ok(Command::Score {
+                json: true,
+                lang: Lang::Fr,
+                files: vec!["a.json".into(), "b.json".into()]
+            })
         );
         assert_eq!(
             args(&["validate", "--lang=en", "a.json"]),
-            Ok(Command::Validate { lang: Lang::En, files: vec!["a.json".into()] })
+            Ok(Command::Validate {
+                lang: Lang::En,
+                files: vec!["a.json".into()]
+            })
         );
         assert_eq!(args(&["score", "--help"]), Ok(Command::Help));
         assert!(args(&[]).is_err());
@@ -416,13 +454,26 @@ mod tests {
     #[test]
     fn the_table_aligns_columns_by_characters() {
         let headers = ["A", "B", "C", "D", "E", "F"];
-        let rows = [["é".into(), "xx".into(), "".into(), "1".into(), "2".into(), "3".into()]];
-        assert_eq!(render_table(&headers, &rows), "A  B   C  D  E  F\né  xx     1  2  3\n");
+        let rows = [[
+            "é".into(),
+            "xx".into(),
+            "".into(),
+            "1".into(),
+            "2".into(),
+            "3".into(),
+        ]];
+        assert_eq!(
+            render_table(&headers, &rows),
+            "A  B   C  D  E  F\né  xx     1  2  3\n"
+        );
     }
 
     #[test]
     fn ranges_read_in_both_languages() {
-        let r = ScoreRange { lower: 1.875_15, upper: 97.5 };
+        let r = ScoreRange {
+            lower: 1.875_15,
+            upper: 97.5,
+        };
         assert_eq!(score_text(r, Lang::En), "1.88 to 97.50 %");
         assert_eq!(score_text(r, Lang::Fr), "1,88 à 97,50 %");
     }

@@ -1,6 +1,11 @@
 //! End-to-end tests of the `sovcheck` binary: real files, real process, exit codes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -40,7 +45,9 @@ fn stderr(o: &Output) -> String {
 
 #[track_caller]
 fn assert_close(actual: &Value, expected: f64) {
-    let a = actual.as_f64().unwrap_or_else(|| panic!("{actual} is not a number"));
+    let a = actual
+        .as_f64()
+        .unwrap_or_else(|| panic!("{actual} is not a number"));
     assert!((a - expected).abs() < TOLERANCE, "{a} != {expected}");
 }
 
@@ -89,7 +96,12 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
 
     // Binding: the lowest objective SEAL is 0, and every objective has open criteria
     // whose worst rung grants SEAL-0.
-    let binding: Vec<&str> = v["binding"].as_array().unwrap().iter().map(|b| b.as_str().unwrap()).collect();
+    let binding: Vec<&str> = v["binding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b.as_str().unwrap())
+        .collect();
     assert_eq!(
         binding,
         [
@@ -113,7 +125,11 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
     assert_eq!(sov1["overridden"], Value::Null);
     let sov2 = &objectives[1];
     // SOV-2.2 is unknown: still open, like the unanswered criteria.
-    assert!(sov2["open"].as_array().unwrap().iter().any(|c| c == "SOV-2.2"));
+    assert!(sov2["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "SOV-2.2"));
     assert_close(&sov2["score"]["lower"], 0.0);
     assert_close(&sov2["score"]["upper"], 100.2);
 }
@@ -141,7 +157,10 @@ fn validate_reports_an_out_of_range_rung_in_english_and_french() {
 #[test]
 fn validate_passes_a_good_file_and_fails_the_run_on_a_bad_one() {
     let good = file("good.json", MINIMAL);
-    let bad = file("unknown-field.json", r#"{"formatVersion": 1, "assessment": {"colour": "blue"}}"#);
+    let bad = file(
+        "unknown-field.json",
+        r#"{"formatVersion": 1, "assessment": {"colour": "blue"}}"#,
+    );
     let (g, b) = (good.to_str().unwrap(), bad.to_str().unwrap());
 
     let out = run(&["validate", g]);
@@ -158,10 +177,17 @@ fn validate_passes_a_good_file_and_fails_the_run_on_a_bad_one() {
 
 #[test]
 fn validate_reports_a_truncated_file() {
-    let path = file("truncated.json", r#"{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"ru"#);
+    let path = file(
+        "truncated.json",
+        r#"{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"ru"#,
+    );
     let out = run(&["validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("the file ends too early (line 1, column 63): it looks truncated"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("the file ends too early (line 1, column 63): it looks truncated"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -184,7 +210,10 @@ fn a_workspace_file_yields_one_line_per_assessment() {
     let out = run(&["score", "--json", p]);
     assert_eq!(out.status.code(), Some(0));
     let lines = json_lines(&out);
-    let providers: Vec<&str> = lines.iter().map(|l| l["provider"].as_str().unwrap()).collect();
+    let providers: Vec<&str> = lines
+        .iter()
+        .map(|l| l["provider"].as_str().unwrap())
+        .collect();
     assert_eq!(providers, ["Alpha", "Beta"]);
     // Beta answered nothing: 0 % to the all-best 100.0756 % under the calculator weights,
     // and the workbook has no row to take a minimum over.
@@ -196,7 +225,8 @@ fn a_workspace_file_yields_one_line_per_assessment() {
     let out = run(&["score", p]);
     let text = stdout(&out);
     let rows: Vec<&str> = text.lines().collect();
-    assert_eq!(rows.len(), 3, "{text}");
+    assert_eq!(rows.len(), 4, "{text}");
+    assert_eq!(rows[3], "* open: binds because its worst answer is assumed");
     assert!(rows[0].starts_with("File"));
     assert!(rows[0].contains("Provider") && rows[0].contains("Binding criteria"));
     assert!(rows[1].contains("Alpha") && rows[1].contains("SEAL-0 to SEAL-4"));
@@ -229,22 +259,39 @@ fn score_scores_the_valid_files_and_reports_the_invalid_ones() {
 
 #[test]
 fn an_unreadable_file_is_a_one_line_error() {
-    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/does-not-exist.json");
+    let missing =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/does-not-exist.json");
     let m = missing.to_str().unwrap();
     let out = run(&["score", m]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), format!("{m}: cannot read the file (no such file)\n"));
+    assert_eq!(
+        stderr(&out),
+        format!("{m}: cannot read the file (no such file)\n")
+    );
     let out = run(&["validate", "--lang", "fr", m]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stdout(&out), format!("{m} : impossible de lire le fichier (fichier introuvable)\n"));
+    assert_eq!(
+        stdout(&out),
+        format!("{m} : impossible de lire le fichier (fichier introuvable)\n")
+    );
 }
 
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
-    for args in [&[][..], &["score"], &["frobnicate", "x.json"], &["score", "--lang", "de", "x.json"], &["score", "--nope", "x.json"]] {
+    for args in [
+        &[][..],
+        &["score"],
+        &["frobnicate", "x.json"],
+        &["score", "--lang", "de", "x.json"],
+        &["score", "--nope", "x.json"],
+    ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("usage: sovcheck score"), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("usage: sovcheck score"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(stdout(&out).is_empty());
     }
     let out = run(&["--help"]);

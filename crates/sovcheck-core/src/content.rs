@@ -285,7 +285,13 @@ mod tests {
     #[test]
     fn the_eight_due_diligence_questions_come_first() {
         let kinds: Vec<StepKind> = steps().iter().map(|s| s.kind).collect();
-        assert_eq!(kinds.iter().filter(|k| **k == StepKind::DueDiligence).count(), 8);
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == StepKind::DueDiligence)
+                .count(),
+            8
+        );
         assert!(kinds.iter().take(8).all(|k| *k == StepKind::DueDiligence));
         let ids: Vec<&str> = steps().iter().take(8).map(|s| s.id).collect();
         assert_eq!(ids, ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]);
@@ -309,7 +315,13 @@ mod tests {
     fn criteria_in_an_objective_share_one_maximum() {
         let maxima: Vec<u32> = objectives()
             .iter()
-            .map(|o| o.criteria.iter().filter_map(|c| c.best()).map(|r| r.centi_points).sum())
+            .map(|o| {
+                o.criteria
+                    .iter()
+                    .filter_map(|c| c.best())
+                    .map(|r| r.centi_points)
+                    .sum()
+            })
             .collect();
         assert_eq!(
             maxima,
@@ -330,7 +342,10 @@ mod tests {
         let inert: Vec<&str> = criteria().filter(|c| c.inert).map(|c| c.id).collect();
         assert_eq!(
             inert,
-            ["SOV-1.2", "SOV-1.4", "SOV-1.5", "SOV-1.6", "SOV-1.7", "SOV-2.5", "SOV-5.3", "SOV-7.2", "SOV-8.4"]
+            [
+                "SOV-1.2", "SOV-1.4", "SOV-1.5", "SOV-1.6", "SOV-1.7", "SOV-2.5", "SOV-5.3",
+                "SOV-7.2", "SOV-8.4"
+            ]
         );
     }
 
@@ -351,11 +366,16 @@ mod tests {
     #[test]
     fn secnumcloud_has_four_pillars_with_unique_ids_and_the_chapter_19_essentials() {
         let pillars: Vec<&str> = secnumcloud::pillars().iter().map(|p| p.id).collect();
-        assert_eq!(pillars, ["organisational", "technical", "physical", "legal"]);
+        assert_eq!(
+            pillars,
+            ["organisational", "technical", "physical", "legal"]
+        );
         let ids: Vec<&str> = secnumcloud::criteria().map(|c| c.id).collect();
         let unique: BTreeSet<&str> = ids.iter().copied().collect();
         assert_eq!(ids.len(), unique.len());
-        for clause in ["19.1.h", "19.2.b", "19.2.c", "19.4", "19.6.b", "5.3", "9.6.f", "10.1"] {
+        for clause in [
+            "19.1.h", "19.2.b", "19.2.c", "19.4", "19.6.b", "5.3", "9.6.f", "10.1",
+        ] {
             assert!(
                 secnumcloud::criteria().any(|c| c.clause.starts_with(clause)),
                 "missing clause {clause}"

@@ -153,8 +153,9 @@ pub struct PillarCoverage {
 impl PillarCoverage {
     /// Requirements with no answer yet.
     pub fn unanswered(&self) -> usize {
-        self.total
-            .saturating_sub(self.met + self.partly + self.not_met + self.unknown + self.not_applicable)
+        self.total.saturating_sub(
+            self.met + self.partly + self.not_met + self.unknown + self.not_applicable,
+        )
     }
 }
 
@@ -253,7 +254,10 @@ pub fn evaluate(a: &Assessment, today: Option<Date>) -> Evaluation {
                     if let (Some(w), Some(b)) = (c.worst(), c.best()) {
                         lo_pts += u64::from(w.centi_points);
                         hi_pts += u64::from(b.centi_points);
-                        seal = seal.min(SealRange { lower: w.seal, upper: b.seal });
+                        seal = seal.min(SealRange {
+                            lower: w.seal,
+                            upper: b.seal,
+                        });
                     }
                 }
             }
@@ -272,7 +276,10 @@ pub fn evaluate(a: &Assessment, today: Option<Date>) -> Evaluation {
             id: o.id,
             weight,
             centi_points: (lo_pts, hi_pts),
-            score: ScoreRange { lower: pct(lo_pts), upper: pct(hi_pts) },
+            score: ScoreRange {
+                lower: pct(lo_pts),
+                upper: pct(hi_pts),
+            },
             seal,
             open,
             overridden,
@@ -301,10 +308,17 @@ pub fn evaluate(a: &Assessment, today: Option<Date>) -> Evaluation {
                     .iter()
                     .map(|r| u64::from(f(&r.seal).level()) * u64::from(r.weight))
                     .sum();
-                let total: u64 = objectives.iter().map(|r| u64::from(r.weight)).sum::<u64>().max(1);
+                let total: u64 = objectives
+                    .iter()
+                    .map(|r| u64::from(r.weight))
+                    .sum::<u64>()
+                    .max(1);
                 Seal::new(u8::try_from(sum / total).unwrap_or(4)).unwrap_or(Seal::MAX)
             };
-            SealRange { lower: mean(|s| s.lower), upper: mean(|s| s.upper) }
+            SealRange {
+                lower: mean(|s| s.lower),
+                upper: mean(|s| s.upper),
+            }
         }
     };
 
@@ -415,7 +429,11 @@ fn coverage(a: &Assessment) -> Vec<PillarCoverage> {
     content::secnumcloud::pillars()
         .iter()
         .map(|p| {
-            let mut cov = PillarCoverage { pillar: p.id, total: p.criteria.len(), ..Default::default() };
+            let mut cov = PillarCoverage {
+                pillar: p.id,
+                total: p.criteria.len(),
+                ..Default::default()
+            };
             for c in p.criteria {
                 match a.secnumcloud.criteria.get(c.id).map(|s| s.status) {
                     Some(SncStatus::Met) => cov.met += 1,
@@ -432,7 +450,10 @@ fn coverage(a: &Assessment) -> Vec<PillarCoverage> {
 }
 
 fn snc_met(a: &Assessment, id: &str) -> bool {
-    a.secnumcloud.criteria.get(id).is_some_and(|s| s.status == SncStatus::Met)
+    a.secnumcloud
+        .criteria
+        .get(id)
+        .is_some_and(|s| s.status == SncStatus::Met)
 }
 
 fn hints(a: &Assessment, objectives: &[ObjectiveResult]) -> Vec<Hint> {
@@ -472,7 +493,11 @@ fn hints(a: &Assessment, objectives: &[ObjectiveResult]) -> Vec<Hint> {
             .min();
         if let Some(criteria_lower) = criteria_lower {
             if level.level().abs_diff(criteria_lower.level()) >= 2 {
-                out.push(Hint::OverrideDiffers { objective: o.id, level, criteria_lower });
+                out.push(Hint::OverrideDiffers {
+                    objective: o.id,
+                    level,
+                    criteria_lower,
+                });
             }
         }
     }
@@ -484,7 +509,10 @@ fn warnings(a: &Assessment, today: Date) -> Vec<Warning> {
     for c in content::criteria() {
         if let Some(valid_until) = a.answers.get(c.id).and_then(|x| x.valid_until) {
             if valid_until < today {
-                out.push(Warning::EvidenceExpired { criterion: c.id, valid_until });
+                out.push(Warning::EvidenceExpired {
+                    criterion: c.id,
+                    valid_until,
+                });
             }
         }
     }

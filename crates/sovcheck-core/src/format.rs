@@ -22,6 +22,9 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 /// A parsed exchange document.
+// One document is parsed at a time and unpacked at once: boxing the single assessment
+// would only make every caller's pattern clumsier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Document {
     /// One assessment.
@@ -146,7 +149,10 @@ pub struct FormatError {
 
 impl FormatError {
     fn at(path: impl Into<String>, problem: Problem) -> FormatError {
-        FormatError { path: path.into(), problem }
+        FormatError {
+            path: path.into(),
+            problem,
+        }
     }
 
     /// The error in words, with its path, in `lang`.
@@ -163,26 +169,82 @@ impl FormatError {
 /// serde_json's syntax complaints, in plain words; anything not listed is kept as is.
 fn tr_syntax(detail: &str, lang: Lang) -> String {
     let table: &[(&str, &str, &str)] = &[
-        ("expected value", "a value was expected", "une valeur était attendue"),
-        ("expected ident", "a value was expected", "une valeur était attendue"),
-        ("key must be a string", "keys must be in double quotes", "les clés doivent être entre guillemets doubles"),
-        ("trailing characters", "there is text after the end of the document", "du texte suit la fin du document"),
-        ("trailing comma", "a comma is followed by nothing", "une virgule n'est suivie de rien"),
-        ("expected `,` or `}`", "a comma or } was expected", "une virgule ou } était attendue"),
-        ("expected `,` or `]`", "a comma or ] was expected", "une virgule ou ] était attendue"),
-        ("expected `:`", "a colon was expected", "deux-points étaient attendus"),
-        ("invalid escape", "invalid escape in a text", "échappement invalide dans un texte"),
+        (
+            "expected value",
+            "a value was expected",
+            "une valeur était attendue",
+        ),
+        (
+            "expected ident",
+            "a value was expected",
+            "une valeur était attendue",
+        ),
+        (
+            "key must be a string",
+            "keys must be in double quotes",
+            "les clés doivent être entre guillemets doubles",
+        ),
+        (
+            "trailing characters",
+            "there is text after the end of the document",
+            "du texte suit la fin du document",
+        ),
+        (
+            "trailing comma",
+            "a comma is followed by nothing",
+            "une virgule n'est suivie de rien",
+        ),
+        (
+            "expected `,` or `}`",
+            "a comma or } was expected",
+            "une virgule ou } était attendue",
+        ),
+        (
+            "expected `,` or `]`",
+            "a comma or ] was expected",
+            "une virgule ou ] était attendue",
+        ),
+        (
+            "expected `:`",
+            "a colon was expected",
+            "deux-points étaient attendus",
+        ),
+        (
+            "invalid escape",
+            "invalid escape in a text",
+            "échappement invalide dans un texte",
+        ),
         ("invalid number", "invalid number", "nombre invalide"),
-        ("number out of range", "number out of range", "nombre hors limites"),
-        ("control character (\\u0000-\\u001F) found while parsing a string", "a control character (such as a raw line break) inside a text", "un caractère de contrôle (tel un saut de ligne brut) dans un texte"),
-        ("invalid unicode code point", "invalid Unicode code point", "point de code Unicode invalide"),
-        ("lone leading surrogate in hex escape", "invalid Unicode escape", "échappement Unicode invalide"),
-        ("invalid UTF-8", "the file is not UTF-8 text", "le fichier n'est pas du texte UTF-8"),
+        (
+            "number out of range",
+            "number out of range",
+            "nombre hors limites",
+        ),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "a control character (such as a raw line break) inside a text",
+            "un caractère de contrôle (tel un saut de ligne brut) dans un texte",
+        ),
+        (
+            "invalid unicode code point",
+            "invalid Unicode code point",
+            "point de code Unicode invalide",
+        ),
+        (
+            "lone leading surrogate in hex escape",
+            "invalid Unicode escape",
+            "échappement Unicode invalide",
+        ),
+        (
+            "invalid UTF-8",
+            "the file is not UTF-8 text",
+            "le fichier n'est pas du texte UTF-8",
+        ),
     ];
-    table
-        .iter()
-        .find(|(k, _, _)| *k == detail)
-        .map_or_else(|| detail.to_owned(), |(_, en, fr)| lang.pick(*en, *fr).to_owned())
+    table.iter().find(|(k, _, _)| *k == detail).map_or_else(
+        || detail.to_owned(),
+        |(_, en, fr)| lang.pick(*en, *fr).to_owned(),
+    )
 }
 
 fn tr_kind(s: &str, lang: Lang) -> String {
@@ -202,8 +264,16 @@ fn tr_kind(s: &str, lang: Lang) -> String {
         ("unit value", "null", "null"),
         ("a boolean value", "true or false", "true ou false"),
         ("a number", "a number", "un nombre"),
-        (crate::model::WEIGHTS_EXPECTING, "\"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights", "« framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids"),
-        (V0_ANSWER_EXPECTING, "a rung number or \"unknown\"", "un numéro de niveau ou « unknown »"),
+        (
+            crate::model::WEIGHTS_EXPECTING,
+            "\"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights",
+            "« framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids",
+        ),
+        (
+            V0_ANSWER_EXPECTING,
+            "a rung number or \"unknown\"",
+            "un numéro de niveau ou « unknown »",
+        ),
     ];
     if let Some((_, en, fr)) = table.iter().find(|(k, _, _)| *k == s) {
         return lang.pick(*en, *fr).to_owned();
@@ -379,7 +449,10 @@ fn classify(msg: &str) -> Problem {
             .step_by(2)
             .map(|n| format!("\"{n}\""))
             .collect();
-        Problem::UnknownVariant { found: backticked(), expected: names.join(", ") }
+        Problem::UnknownVariant {
+            found: backticked(),
+            expected: names.join(", "),
+        }
     } else if let Some(rest) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -400,7 +473,11 @@ fn classify(msg: &str) -> Problem {
     } else if msg.starts_with("missing weight for") {
         Problem::MissingWeight(dquoted())
     } else if let Some(rest) = msg.strip_prefix("weights sum to ") {
-        let n = rest.split(',').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let n = rest
+            .split(',')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
         Problem::WeightsSum(n)
     } else if let Some(n) = msg.strip_suffix(" is out of range 0..4") {
         Problem::SealOutOfRange(n.parse().unwrap_or(0))
@@ -427,7 +504,10 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
 }
 
 fn push_key(out: &mut String, key: &str) {
-    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let plain = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         if !out.is_empty() {
@@ -450,7 +530,11 @@ fn from_json_error(e: &serde_json::Error) -> Problem {
     match e.classify() {
         Category::Eof => Problem::Truncated { line, column },
         Category::Syntax if msg.starts_with("recursion limit") => Problem::TooDeep,
-        Category::Syntax | Category::Io => Problem::Syntax { line, column, detail: msg },
+        Category::Syntax | Category::Io => Problem::Syntax {
+            line,
+            column,
+            detail: msg,
+        },
         Category::Data => classify(&msg),
     }
 }
@@ -521,13 +605,22 @@ impl<'de> Deserialize<'de> for V0Answer {
 }
 
 fn migrate_v0(v0: EnvelopeV0) -> Assessment {
-    let mut a = Assessment { weights: v0.weights, ..Assessment::default() };
+    let mut a = Assessment {
+        weights: v0.weights,
+        ..Assessment::default()
+    };
     a.meta.provider = v0.provider;
     a.meta.offer = v0.offer;
     for (id, ans) in v0.answers {
         let answer = match ans {
-            V0Answer::Rung(r) => Answer { rung: Some(r), ..Answer::default() },
-            V0Answer::Unknown => Answer { unknown: true, ..Answer::default() },
+            V0Answer::Rung(r) => Answer {
+                rung: Some(r),
+                ..Answer::default()
+            },
+            V0Answer::Unknown => Answer {
+                unknown: true,
+                ..Answer::default()
+            },
         };
         a.answers.insert(id, answer);
     }
@@ -553,7 +646,11 @@ const LIST_KEYS: [&str; 3] = ["assessments", "serviceModels", "approvers"];
 /// Refuses a list anywhere the format has none. serde's derived structs also accept a
 /// list of their fields in declaration order (`{"SOV-1.1": [2]}` would read as rung 2);
 /// the format never writes that, so reading it would be guessing.
-fn check_lists(v: &serde_json::Value, path: &mut String, list_allowed: bool) -> Result<(), FormatError> {
+fn check_lists(
+    v: &serde_json::Value,
+    path: &mut String,
+    list_allowed: bool,
+) -> Result<(), FormatError> {
     use serde_json::Value;
     match v {
         Value::Array(items) => {
@@ -582,10 +679,10 @@ fn check_lists(v: &serde_json::Value, path: &mut String, list_allowed: bool) -> 
 
 fn typed<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, FormatError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        FormatError::at(render_path(e.path()), from_json_error(e.inner()))
-    })?;
-    de.end().map_err(|e| FormatError::at("", from_json_error(&e)))?;
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| FormatError::at(render_path(e.path()), from_json_error(e.inner())))?;
+    de.end()
+        .map_err(|e| FormatError::at("", from_json_error(&e)))?;
     Ok(value)
 }
 
@@ -603,7 +700,10 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     let tree: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| FormatError::at("", from_json_error(&e)))?;
     let serde_json::Value::Object(top) = &tree else {
-        return Err(FormatError::at("", Problem::NotAnObject(kind_of(&tree).to_owned())));
+        return Err(FormatError::at(
+            "",
+            Problem::NotAnObject(kind_of(&tree).to_owned()),
+        ));
     };
     let Some(version) = top.get("formatVersion") else {
         return Err(FormatError::at("", Problem::MissingVersion));
@@ -671,7 +771,10 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
             if usize::from(r) > max {
                 return Err(FormatError::at(
                     format!("{at}.rung"),
-                    Problem::RungOutOfRange { rung: u64::from(r), max },
+                    Problem::RungOutOfRange {
+                        rung: u64::from(r),
+                        max,
+                    },
                 ));
             }
             if ans.unknown {
@@ -685,7 +788,10 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
             return Err(FormatError::at(at, Problem::UnknownObjective(id.clone())));
         }
         if ov.justification.trim().is_empty() {
-            return Err(FormatError::at(format!("{at}.justification"), Problem::JustificationRequired));
+            return Err(FormatError::at(
+                format!("{at}.justification"),
+                Problem::JustificationRequired,
+            ));
         }
     }
     for id in a.secnumcloud.criteria.keys() {

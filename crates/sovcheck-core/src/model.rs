@@ -23,7 +23,8 @@ pub struct Date {
 impl Date {
     /// A checked date (years 1000-9999, real month lengths, leap years).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -31,8 +32,11 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1000..=9999).contains(&year) && (1..=days).contains(&day))
-            .then_some(Date { year, month, day })
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses `YYYY-MM-DD` exactly.
@@ -292,7 +296,12 @@ pub enum EvidenceLevel {
 
 impl EvidenceLevel {
     /// All levels, weakest first.
-    pub const ALL: [EvidenceLevel; 4] = [Self::Declared, Self::Documented, Self::Audited, Self::Tested];
+    pub const ALL: [EvidenceLevel; 4] = [
+        Self::Declared,
+        Self::Documented,
+        Self::Audited,
+        Self::Tested,
+    ];
 }
 
 /// The state of one criterion's answer.
@@ -376,7 +385,14 @@ pub enum Stage {
 
 impl Stage {
     /// All stages in order.
-    pub const ALL: [Stage; 6] = [Self::NotEngaged, Self::J0, Self::J1, Self::J2, Self::J3, Self::Lapsed];
+    pub const ALL: [Stage; 6] = [
+        Self::NotEngaged,
+        Self::J0,
+        Self::J1,
+        Self::J2,
+        Self::J3,
+        Self::Lapsed,
+    ];
     /// The wire id, also the content id.
     pub fn id(self) -> &'static str {
         match self {
@@ -408,7 +424,13 @@ pub enum SncStatus {
 
 impl SncStatus {
     /// All statuses in display order.
-    pub const ALL: [SncStatus; 5] = [Self::Met, Self::Partly, Self::NotMet, Self::Unknown, Self::NotApplicable];
+    pub const ALL: [SncStatus; 5] = [
+        Self::Met,
+        Self::Partly,
+        Self::NotMet,
+        Self::Unknown,
+        Self::NotApplicable,
+    ];
 }
 
 /// The answer to one SecNumCloud requirement.
@@ -574,7 +596,9 @@ pub struct Assessment {
 impl Assessment {
     /// The state of a criterion's answer.
     pub fn choice(&self, criterion: &str) -> Choice {
-        self.answers.get(criterion).map_or(Choice::Open, Answer::choice)
+        self.answers
+            .get(criterion)
+            .map_or(Choice::Open, Answer::choice)
     }
 }
 
@@ -620,8 +644,18 @@ mod tests {
 
     #[test]
     fn dates_parse_strictly() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Some("2024-02-29".into()));
-        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-32", "２０２４-01-01"] {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "24-01-01",
+            "2024-01-32",
+            "２０２４-01-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -637,14 +671,23 @@ mod tests {
         let d = Date::new(2026, 3, 31).unwrap();
         assert_eq!(d.months_before(1), Date::new(2026, 2, 28).unwrap());
         assert_eq!(d.months_before(12), Date::new(2025, 3, 31).unwrap());
-        assert_eq!(Date::new(2026, 1, 15).unwrap().months_before(1), Date::new(2025, 12, 15).unwrap());
+        assert_eq!(
+            Date::new(2026, 1, 15).unwrap().months_before(1),
+            Date::new(2025, 12, 15).unwrap()
+        );
     }
 
     #[test]
     fn answer_choice_reflects_rung_and_unknown() {
-        let a = Answer { rung: Some(2), ..Answer::default() };
+        let a = Answer {
+            rung: Some(2),
+            ..Answer::default()
+        };
         assert_eq!(a.choice(), Choice::Rung(2));
-        let u = Answer { unknown: true, ..Answer::default() };
+        let u = Answer {
+            unknown: true,
+            ..Answer::default()
+        };
         assert_eq!(u.choice(), Choice::Unknown);
         assert_eq!(Answer::default().choice(), Choice::Open);
     }
@@ -652,6 +695,9 @@ mod tests {
     #[test]
     fn framework_weights_are_the_default() {
         assert_eq!(Weights::default().values(), [15, 10, 10, 15, 20, 15, 10, 5]);
-        assert_eq!(Weights::Calculator.values(), [20, 10, 10, 15, 10, 15, 15, 5]);
+        assert_eq!(
+            Weights::Calculator.values(),
+            [20, 10, 10, 15, 10, 15, 15, 5]
+        );
     }
 }

@@ -54,9 +54,8 @@ impl Serialize for Seal {
 impl<'de> Deserialize<'de> for Seal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let n = u8::deserialize(d)?;
-        Seal::new(n).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("{n} is out of range 0..4"))
-        })
+        Seal::new(n)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("{n} is out of range 0..4")))
     }
 }
 
@@ -114,9 +113,21 @@ mod tests {
 
     #[test]
     fn range_min_is_componentwise() {
-        let a = SealRange { lower: Seal(1), upper: Seal(4) };
-        let b = SealRange { lower: Seal(2), upper: Seal(3) };
-        assert_eq!(a.min(b), SealRange { lower: Seal(1), upper: Seal(3) });
+        let a = SealRange {
+            lower: Seal(1),
+            upper: Seal(4),
+        };
+        let b = SealRange {
+            lower: Seal(2),
+            upper: Seal(3),
+        };
+        assert_eq!(
+            a.min(b),
+            SealRange {
+                lower: Seal(1),
+                upper: Seal(3)
+            }
+        );
         assert_eq!(a.to_string(), "SEAL-1 to 4");
         assert_eq!(SealRange::exact(Seal(2)).to_string(), "SEAL-2");
     }
