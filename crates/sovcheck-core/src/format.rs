@@ -691,6 +691,8 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(FormatError::at("", Problem::TooLarge { size: bytes.len() }));
     }
+    // Editors on Windows often save UTF-8 with a byte-order mark; it carries no meaning.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FormatError::at("", Problem::Empty));
     }

@@ -619,3 +619,16 @@ fn every_documented_example_parses() {
         dir.display()
     );
 }
+
+#[test]
+fn a_utf8_byte_order_mark_is_ignored() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        br#"{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 3}}}}"#,
+    );
+    let doc = sovcheck_core::parse_document(&bytes).unwrap();
+    assert_eq!(
+        doc.into_assessments()[0].choice("SOV-1.1"),
+        sovcheck_core::model::Choice::Rung(3)
+    );
+}
