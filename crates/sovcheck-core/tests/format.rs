@@ -632,3 +632,106 @@ fn a_utf8_byte_order_mark_is_ignored() {
         sovcheck_core::model::Choice::Rung(3)
     );
 }
+
+/// The committed JSON Schema must describe exactly what the format writes: every key of a
+/// fully populated export is declared at its place in the schema, and every property the
+/// schema declares appears in that export (so a field added or renamed in the model without
+/// the schema, or the other way round, fails here).
+#[test]
+fn the_committed_json_schema_is_current() {
+    use serde_json::Value;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/sovcheck-format-1.schema.json"
+    );
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let defs = &schema["$defs"];
+    let resolve = |s: &Value| -> Value {
+        match s.get("$ref").and_then(Value::as_str) {
+            Some(r) => defs[r.trim_start_matches("#/$defs/")].clone(),
+            None => s.clone(),
+        }
+    };
+    // Walks an export and its schema together; returns the schema paths it visited.
+    fn walk(
+        value: &Value,
+        schema: &Value,
+        at: &str,
+        resolve: &dyn Fn(&Value) -> Value,
+        seen: &mut std::collections::BTreeSet<String>,
+    ) {
+        let schema = resolve(schema);
+        let schema = match schema.get("oneOf").and_then(Value::as_array) {
+            Some(alts) if value.is_object() => alts
+                .iter()
+                .map(resolve)
+                .find(|a| a.get("properties").is_some())
+                .unwrap_or(schema.clone()),
+            _ => schema,
+        };
+        match value {
+            Value::Object(map) => {
+                if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+                    for (k, v) in map {
+                        let sub = props
+                            .get(k)
+                            .unwrap_or_else(|| panic!("{at}.{k} is not in the schema"));
+                        seen.insert(format!("{at}.{k}"));
+                        walk(v, sub, &format!("{at}.{k}"), resolve, seen);
+                    }
+                } else if let Some(item) =
+                    schema.get("additionalProperties").filter(|v| v.is_object())
+                {
+                    for v in map.values() {
+                        walk(v, item, &format!("{at}[*]"), resolve, seen);
+                    }
+                } else {
+                    panic!("{at}: an object where the schema has none");
+                }
+            }
+            Value::Array(items) => {
+                let item = schema
+                    .get("items")
+                    .unwrap_or_else(|| panic!("{at}: no items in the schema"));
+                for v in items {
+                    walk(v, item, &format!("{at}[]"), resolve, seen);
+                }
+            }
+            _ => {}
+        }
+    }
+    let export: Value = serde_json::from_str(&export_assessment(&rich())).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    walk(&export, &schema, "$", &resolve, &mut seen);
+    let mut workspace_seen = std::collections::BTreeSet::new();
+    let ws: Value =
+        serde_json::from_str(&sovcheck_core::format::export_workspace(&[rich()])).unwrap();
+    walk(&ws, &schema, "$", &resolve, &mut workspace_seen);
+    seen.extend(workspace_seen);
+    // Every declared property of every object reached must have been seen.
+    let declared = [
+        ("$", &schema),
+        ("$.assessment", &defs["assessment"]),
+        (
+            "$.assessment.meta",
+            &defs["assessment"]["properties"]["meta"],
+        ),
+        (
+            "$.assessment.secnumcloud",
+            &defs["assessment"]["properties"]["secnumcloud"],
+        ),
+        (
+            "$.assessment.signoff",
+            &defs["assessment"]["properties"]["signoff"],
+        ),
+        ("$.assessment.answers[*]", &defs["answer"]),
+    ];
+    for (at, s) in declared {
+        for k in s["properties"].as_object().unwrap().keys() {
+            assert!(
+                seen.contains(&format!("{at}.{k}")),
+                "schema declares {at}.{k} but the export never writes it"
+            );
+        }
+    }
+}
