@@ -37,7 +37,7 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   log "installing from Debian: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   quiet $SUDO apt-get update -qq || fail "apt-get update failed (is the Debian mirror reachable?)"
-  DEBIAN_FRONTEND=noninteractive quiet $SUDO apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" \
+  DEBIAN_FRONTEND=noninteractive quiet $SUDO apt-get install -y -qq "${apt_missing[@]}" \
     || fail "apt-get could not install: ${apt_missing[*]}"
 fi
 
