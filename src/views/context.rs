@@ -41,7 +41,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
     let sens_opts: Vec<(String, String)> = std::iter::once(none.clone())
         .chain(
             sens.iter()
-                .map(|(s, l)| (format!("{s:?}").to_lowercase(), (*l).to_owned())),
+                .map(|(s, l)| (s.id().to_owned(), (*l).to_owned())),
         )
         .collect();
     let seal_opts: Vec<(String, String)> = std::iter::once(none)
@@ -79,8 +79,8 @@ pub fn context_step(p: &ScreenProps) -> Html {
                 <TextField id="date" kind="date" label={t.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::Date(Date::parse(&v)))} />
                 <SelectField id="sensitivity" label={t.sensitivity} options={sens_opts}
-                    value={m.sensitivity.map(|s| format!("{s:?}").to_lowercase()).unwrap_or_default()}
-                    onchange={edit(|v| MetaEdit::Sensitivity(Sensitivity::ALL.into_iter().find(|s| format!("{s:?}").to_lowercase() == v)))} />
+                    value={m.sensitivity.map(|s| s.id().to_owned()).unwrap_or_default()}
+                    onchange={edit(|v| MetaEdit::Sensitivity(Sensitivity::ALL.into_iter().find(|s| s.id() == v)))} />
                 <SelectField id="target-seal" label={t.target_seal} options={seal_opts}
                     value={m.target_seal.map(|s| s.level().to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::TargetSeal(v.parse().ok().and_then(Seal::new)))} />

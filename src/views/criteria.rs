@@ -93,7 +93,7 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         .chain(
             levels
                 .iter()
-                .map(|(l, s)| (format!("{l:?}").to_lowercase(), (*s).to_owned())),
+                .map(|(l, s)| (l.id().to_owned(), (*s).to_owned())),
         )
         .collect();
     html! {
@@ -127,8 +127,8 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
                 <TextField id={format!("{dom}-note")} label={t.note} multiline=true value={answer.note.clone()} onchange={evidence(EvidenceEdit::Note)} />
                 <TextField id={format!("{dom}-source")} label={t.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
                 <SelectField id={format!("{dom}-level")} label={t.evidence_level} options={level_opts}
-                    value={answer.evidence_level.map(|l| format!("{l:?}").to_lowercase()).unwrap_or_default()}
-                    onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| format!("{l:?}").to_lowercase() == v)))} />
+                    value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
+                    onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
                 <TextField id={format!("{dom}-valid")} kind="date" label={t.valid_until}
                     value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />

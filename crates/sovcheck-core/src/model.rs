@@ -278,6 +278,15 @@ pub enum Sensitivity {
 impl Sensitivity {
     /// All levels, lowest first.
     pub const ALL: [Sensitivity; 4] = [Self::Low, Self::Moderate, Self::High, Self::Critical];
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Moderate => "moderate",
+            Self::High => "high",
+            Self::Critical => "critical",
+        }
+    }
 }
 
 /// How strong a piece of evidence is.
@@ -302,6 +311,15 @@ impl EvidenceLevel {
         Self::Audited,
         Self::Tested,
     ];
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Declared => "declared",
+            Self::Documented => "documented",
+            Self::Audited => "audited",
+            Self::Tested => "tested",
+        }
+    }
 }
 
 /// The state of one criterion's answer.
@@ -690,6 +708,22 @@ mod tests {
         };
         assert_eq!(u.choice(), Choice::Unknown);
         assert_eq!(Answer::default().choice(), Choice::Open);
+    }
+
+    #[test]
+    fn ids_are_the_wire_names() {
+        for s in Sensitivity::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.id())
+            );
+        }
+        for l in EvidenceLevel::ALL {
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.id())
+            );
+        }
     }
 
     #[test]
