@@ -11,7 +11,8 @@ use yew::prelude::*;
 /// The shared state handle every component reads and dispatches to.
 pub type Store = UseReducerHandle<AppState>;
 
-fn browser_lang() -> Lang {
+/// The language the browser asks for, English when it is neither French nor English.
+pub fn browser_lang() -> Lang {
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .and_then(|l| Lang::parse(&l))
@@ -22,12 +23,14 @@ fn initial_state() -> AppState {
     let loaded = storage::load(js_sys::Date::now());
     let mut s = AppState::new(loaded.lang.unwrap_or_else(browser_lang));
     s.notice = loaded.notice;
-    if let Some(a) = loaded.assessment {
+    s.workspace = loaded.workspace;
+    let open = loaded
+        .open
+        .and_then(|id| s.workspace.iter().find(|a| a.id == id).cloned());
+    if let Some(a) = open {
         s.assessment = a;
         s.started = true;
-        if let Some(step) = loaded.step {
-            s.apply(Action::GoTo(step));
-        }
+        s.screen = Screen::Walk(loaded.step.unwrap_or(0).min(walk().len().saturating_sub(1)));
     }
     s
 }
@@ -38,11 +41,20 @@ pub fn app() -> Html {
     let store = use_reducer(initial_state);
     let heading = use_node_ref();
 
-    // Save every change of the assessment at once.
+    // Save every change of the workspace at once: only the assessments that changed since
+    // the last save are written (the loaded ones count as saved).
+    let saved = use_mut_ref(|| {
+        store
+            .workspace
+            .iter()
+            .map(|a| (a.id.clone(), a.clone()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    });
     {
         let store = store.clone();
-        use_effect_with(store.assessment.clone(), move |a| {
-            if store.started && !storage::save_assessment(a) && store.notice.is_none() {
+        use_effect_with(store.workspace.clone(), move |w| {
+            let ok = storage::sync(w, &mut saved.borrow_mut());
+            if !ok && store.notice.is_none() {
                 store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
             }
         });
@@ -50,7 +62,9 @@ pub fn app() -> Html {
     // Remember the language and the place; keep <html lang> in step.
     {
         let (lang, screen, started) = (store.lang, store.screen, store.started);
-        use_effect_with((lang, screen), move |_| {
+        let open = started.then(|| store.assessment.id.clone());
+        use_effect_with((lang, screen, open), move |(lang, screen, open)| {
+            let lang = *lang;
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
@@ -58,10 +72,10 @@ pub fn app() -> Html {
                 let _ = el.set_attribute("lang", lang.tag());
             }
             let step = match screen {
-                Screen::Walk(i) if started => Some(i),
+                Screen::Walk(i) if started => Some(*i),
                 _ => None,
             };
-            storage::save_ui(lang, step);
+            storage::save_ui(lang, browser_lang(), open.as_deref(), step);
         });
     }
     // Move focus to the new heading on navigation.

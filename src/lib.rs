@@ -8,6 +8,7 @@ pub mod download;
 pub mod i18n;
 pub mod state;
 pub mod storage;
+pub mod transfer;
 pub mod views;
 
 /// Mounts the app on the page body.

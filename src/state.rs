@@ -1,10 +1,12 @@
 //! The app state and its reducer. `reduce` is pure: it changes the assessment or the
 //! position in the walk and nothing else; saving happens in one effect in `App`.
 
+use crate::i18n::texts;
 use sovcheck_core::content;
+use sovcheck_core::format::FormatError;
 use sovcheck_core::model::{
-    Aggregation, Answer, Assessment, Choice, Date, EvidenceLevel, Sensitivity, ServiceModel,
-    SncAnswer, SncStatus, Stage, Weights,
+    Aggregation, Answer, Assessment, Choice, Date, EvidenceLevel, Override, Sensitivity,
+    ServiceModel, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{Lang, Seal};
 use std::rc::Rc;
@@ -58,22 +60,75 @@ pub enum StorageNotice {
     Unavailable,
 }
 
+/// Why an import did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// The browser could not read the file.
+    Read,
+    /// The file is not a valid sovcheck document.
+    Format(FormatError),
+}
+
+/// What the last import did, shown on the start screen until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportStatus {
+    /// This many assessments were added or replaced.
+    Imported(usize),
+    /// Nothing changed: the file named could not be used.
+    Failed { file: String, error: ImportError },
+    /// The user cancelled a conflicting import; nothing changed.
+    Cancelled,
+}
+
+/// How to settle an import whose ids are already in the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// The imported assessments replace those with the same id.
+    Replace,
+    /// The imported assessments are added under new ids; nothing is replaced.
+    KeepBoth,
+    /// Nothing is imported.
+    Cancel,
+}
+
 /// Everything the app shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
+    /// Every assessment of this browser, the open one included (kept in step with
+    /// `assessment` by the reducer).
+    pub workspace: Vec<Assessment>,
+    /// The open assessment, edited in place.
     pub assessment: Assessment,
-    /// Whether an assessment has been started (something to resume).
+    /// Whether an assessment is open (something to resume).
     pub started: bool,
     pub notice: Option<StorageNotice>,
+    /// An import waiting for the user to settle its id conflicts.
+    pub pending_import: Option<Vec<Assessment>>,
+    pub import_status: Option<ImportStatus>,
     /// Bumped on navigation so the step heading takes focus.
     pub nav_seq: u32,
+}
+
+/// The name shown for an assessment: its title, else provider and offer, else `None`.
+pub fn display_name(a: &Assessment) -> Option<String> {
+    let m = &a.meta;
+    if !m.title.trim().is_empty() {
+        return Some(m.title.clone());
+    }
+    let both = [m.provider.trim(), m.offer.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+    (!both.is_empty()).then_some(both)
 }
 
 /// A metadata field edit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MetaEdit {
+    Title(String),
     Provider(String),
     Offer(String),
     Assessor(String),
@@ -111,7 +166,10 @@ pub enum SncEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
-    NewAssessment { id: String, today: Option<Date> },
+    NewAssessment {
+        id: String,
+        today: Option<Date>,
+    },
     Resume,
     GoTo(usize),
     Next,
@@ -120,8 +178,32 @@ pub enum Action {
     Evidence(&'static str, EvidenceEdit),
     Meta(MetaEdit),
     Snc(SncEdit),
-    Touch(String),
+    Override(&'static str, Option<Override>),
     Notice(Option<StorageNotice>),
+    /// Opens an assessment of the workspace at the context step.
+    Open(String),
+    /// Copies an assessment under `id` (e.g. for next year's review) and opens the copy.
+    /// The copy's sign-off is cleared and its date set to `today`.
+    Duplicate {
+        source: String,
+        id: String,
+        today: Option<Date>,
+    },
+    Rename(String, String),
+    Delete(String),
+    /// Forgets everything (storage is wiped by the caller).
+    WipeAll,
+    /// A parsed import file; `seed` makes fresh ids (`<seed>-<n>`).
+    Import {
+        list: Vec<Assessment>,
+        seed: String,
+    },
+    ImportFailed {
+        file: String,
+        error: ImportError,
+    },
+    ResolveImport(Resolution),
+    DismissImportStatus,
 }
 
 impl AppState {
@@ -130,9 +212,12 @@ impl AppState {
         AppState {
             lang,
             screen: Screen::Start,
+            workspace: Vec::new(),
             assessment: Assessment::default(),
             started: false,
             notice: None,
+            pending_import: None,
+            import_status: None,
             nav_seq: 0,
         }
     }
@@ -143,19 +228,159 @@ impl AppState {
         self.nav_seq = self.nav_seq.wrapping_add(1);
     }
 
-    /// Applies one action.
-    pub fn apply(&mut self, action: Action) {
+    fn close(&mut self) {
+        self.assessment = Assessment::default();
+        self.started = false;
+        self.screen = Screen::Start;
+        self.nav_seq = self.nav_seq.wrapping_add(1);
+    }
+
+    fn open(&mut self, a: Assessment) {
+        self.assessment = a;
+        self.started = true;
+        self.go(0);
+    }
+
+    /// An id not yet in the workspace: `base`, else `base-2`, `base-3`…
+    fn fresh_id(&self, base: &str, taken: &[String]) -> String {
+        let free =
+            |id: &str| !self.workspace.iter().any(|a| a.id == id) && !taken.iter().any(|t| t == id);
+        if !base.is_empty() && free(base) {
+            return base.to_owned();
+        }
+        let base = if base.is_empty() { "a" } else { base };
+        (2u32..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| free(id))
+            .unwrap_or_default()
+    }
+
+    fn add_all(&mut self, list: Vec<Assessment>, replace: bool) {
+        let n = list.len();
+        let mut taken = Vec::new();
+        for mut a in list {
+            match self.workspace.iter_mut().find(|b| b.id == a.id) {
+                Some(slot) if replace => {
+                    if self.started && self.assessment.id == a.id {
+                        self.assessment = a.clone();
+                    }
+                    *slot = a;
+                    continue;
+                }
+                _ => {
+                    a.id = self.fresh_id(&a.id, &taken);
+                    taken.push(a.id.clone());
+                    self.workspace.push(a);
+                }
+            }
+        }
+        self.import_status = Some(ImportStatus::Imported(n));
+    }
+
+    /// Applies `f` to the assessment `id`, the open one or one in the workspace.
+    fn edit(&mut self, id: &str, now: &str, f: impl FnOnce(&mut Assessment)) {
+        if self.started && self.assessment.id == id {
+            f(&mut self.assessment);
+        } else if let Some(a) = self.workspace.iter_mut().find(|a| a.id == id) {
+            f(a);
+            a.modified = now.to_owned();
+        }
+    }
+
+    /// Applies one action; `now` (RFC 3339) stamps what it changes. Pure: the caller
+    /// supplies the clock.
+    pub fn apply(&mut self, action: Action, now: &str) {
+        let before = self.started.then(|| self.assessment.clone());
+        self.apply_inner(action, now);
+        if self.started && before.as_ref() != Some(&self.assessment) {
+            if before.as_ref().is_some_and(|b| b.id == self.assessment.id) {
+                self.assessment.modified = now.to_owned();
+            }
+            match self
+                .workspace
+                .iter_mut()
+                .find(|a| a.id == self.assessment.id)
+            {
+                Some(slot) => *slot = self.assessment.clone(),
+                None => self.workspace.push(self.assessment.clone()),
+            }
+        }
+    }
+
+    fn apply_inner(&mut self, action: Action, now: &str) {
         match action {
             Action::SetLang(l) => self.lang = l,
             Action::NewAssessment { id, today } => {
-                self.assessment = Assessment {
+                let id = self.fresh_id(&id, &[]);
+                let mut a = Assessment {
                     id,
+                    modified: now.to_owned(),
                     ..Assessment::default()
                 };
-                self.assessment.meta.date = today;
-                self.started = true;
-                self.go(0);
+                a.meta.date = today;
+                self.open(a);
             }
+            Action::Open(id) => {
+                if let Some(a) = self.workspace.iter().find(|a| a.id == id).cloned() {
+                    self.open(a);
+                }
+            }
+            Action::Duplicate { source, id, today } => {
+                if let Some(mut a) = self.workspace.iter().find(|a| a.id == source).cloned() {
+                    let name =
+                        display_name(&a).unwrap_or_else(|| texts(self.lang).untitled.to_owned());
+                    a.meta.title = format!("{name} ({})", texts(self.lang).copy_suffix);
+                    a.id = self.fresh_id(&id, &[]);
+                    a.modified = now.to_owned();
+                    a.signoff = Default::default();
+                    a.meta.date = today;
+                    self.open(a);
+                }
+            }
+            Action::Rename(id, title) => self.edit(&id, now, |a| a.meta.title = title),
+            Action::Delete(id) => {
+                self.workspace.retain(|a| a.id != id);
+                if self.started && self.assessment.id == id {
+                    self.close();
+                }
+            }
+            Action::WipeAll => {
+                self.workspace.clear();
+                self.pending_import = None;
+                self.import_status = None;
+                self.notice = None;
+                self.close();
+            }
+            Action::Import { list, seed } => {
+                let mut list = list;
+                for (n, a) in list.iter_mut().enumerate() {
+                    if a.id.is_empty() {
+                        a.id = format!("{seed}-{n}");
+                    }
+                }
+                if list
+                    .iter()
+                    .any(|a| self.workspace.iter().any(|b| b.id == a.id))
+                {
+                    self.pending_import = Some(list);
+                    self.import_status = None;
+                } else {
+                    self.add_all(list, false);
+                }
+            }
+            Action::ImportFailed { file, error } => {
+                self.import_status = Some(ImportStatus::Failed { file, error });
+            }
+            Action::ResolveImport(r) => {
+                if let Some(list) = self.pending_import.take() {
+                    match r {
+                        Resolution::Replace => self.add_all(list, true),
+                        Resolution::KeepBoth => self.add_all(list, false),
+                        Resolution::Cancel => self.import_status = Some(ImportStatus::Cancelled),
+                    }
+                }
+            }
+            Action::DismissImportStatus => self.import_status = None,
             Action::Resume => {
                 self.started = true;
                 let at = match self.screen {
@@ -209,6 +434,7 @@ impl AppState {
             Action::Meta(edit) => {
                 let a = &mut self.assessment;
                 match edit {
+                    MetaEdit::Title(s) => a.meta.title = s,
                     MetaEdit::Provider(s) => a.meta.provider = s,
                     MetaEdit::Offer(s) => a.meta.offer = s,
                     MetaEdit::Assessor(s) => a.meta.assessor = s,
@@ -247,7 +473,14 @@ impl AppState {
                     },
                 }
             }
-            Action::Touch(stamp) => self.assessment.modified = stamp,
+            Action::Override(id, ov) => match ov {
+                Some(ov) => {
+                    self.assessment.overrides.insert(id.to_owned(), ov);
+                }
+                None => {
+                    self.assessment.overrides.remove(id);
+                }
+            },
             Action::Notice(n) => self.notice = n,
         }
     }
@@ -268,7 +501,8 @@ impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.apply(action);
+        let now = String::from(js_sys::Date::new_0().to_iso_string());
+        next.apply(action, &now);
         Rc::new(next)
     }
 }
@@ -277,6 +511,159 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const T: &str = "2026-11-22T10:00:00.000Z";
+    const T2: &str = "2026-11-23T09:30:00.000Z";
+
+    fn with(ids: &[&str]) -> AppState {
+        let mut s = AppState::new(Lang::En);
+        for id in ids {
+            s.apply(
+                Action::NewAssessment {
+                    id: (*id).to_owned(),
+                    today: None,
+                },
+                T,
+            );
+            s.apply(Action::Meta(MetaEdit::Provider(format!("P {id}"))), T);
+        }
+        s
+    }
+
+    fn ids(s: &AppState) -> Vec<&str> {
+        s.workspace.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    fn imported(id: &str, provider: &str) -> Assessment {
+        let mut a = Assessment {
+            id: id.to_owned(),
+            ..Assessment::default()
+        };
+        a.meta.provider = provider.to_owned();
+        a
+    }
+
+    #[test]
+    fn edits_reach_the_workspace_with_a_stamp_and_navigation_does_not() {
+        let mut s = with(&["a"]);
+        s.apply(Action::Choose("SOV-3.1", Choice::Rung(2)), T2);
+        assert_eq!(s.workspace.len(), 1);
+        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.assessment.modified, T2);
+        s.apply(Action::Next, "later");
+        assert_eq!(s.assessment.modified, T2);
+    }
+
+    #[test]
+    fn new_open_duplicate_rename_delete() {
+        let mut s = with(&["a", "b"]);
+        assert_eq!(ids(&s), ["a", "b"]);
+        s.apply(Action::Open("a".into()), T);
+        assert_eq!(s.assessment.meta.provider, "P a");
+        assert_eq!(s.screen, Screen::Walk(0));
+        s.apply(Action::Choose("SOV-1.1", Choice::Rung(1)), T);
+        s.apply(
+            Action::Duplicate {
+                source: "a".into(),
+                id: "c".into(),
+                today: Date::new(2027, 11, 1),
+            },
+            T2,
+        );
+        assert_eq!(ids(&s), ["a", "b", "c"]);
+        assert_eq!(s.assessment.id, "c");
+        assert_eq!(s.assessment.meta.title, "P a (copy)");
+        assert_eq!(s.assessment.meta.date, Date::new(2027, 11, 1));
+        assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(1));
+        // Renaming one that is not open stamps it in the workspace.
+        s.apply(Action::Rename("b".into(), "Beta 2026".into()), T2);
+        assert_eq!(s.workspace[1].meta.title, "Beta 2026");
+        assert_eq!(s.workspace[1].modified, T2);
+        // Deleting the open one closes it.
+        s.apply(Action::Delete("c".into()), T);
+        assert_eq!(ids(&s), ["a", "b"]);
+        assert!(!s.started);
+        assert_eq!(s.screen, Screen::Start);
+        s.apply(Action::WipeAll, T);
+        assert!(s.workspace.is_empty());
+    }
+
+    #[test]
+    fn new_ids_never_collide() {
+        let s = with(&["a", "a", "a"]);
+        assert_eq!(ids(&s), ["a", "a-2", "a-3"]);
+    }
+
+    #[test]
+    fn import_without_conflict_adds_and_names_empty_ids() {
+        let mut s = with(&["a"]);
+        s.apply(
+            Action::Import {
+                list: vec![imported("", "X"), imported("z", "Z")],
+                seed: "i-9".into(),
+            },
+            T,
+        );
+        assert_eq!(ids(&s), ["a", "i-9-0", "z"]);
+        assert_eq!(s.import_status, Some(ImportStatus::Imported(2)));
+        assert_eq!(s.pending_import, None);
+    }
+
+    #[test]
+    fn import_with_conflict_waits_then_replaces_keeps_both_or_cancels() {
+        let base = with(&["a", "b"]);
+        let import = Action::Import {
+            list: vec![imported("a", "New A"), imported("n", "N")],
+            seed: "i".into(),
+        };
+        let mut s = base.clone();
+        s.apply(import.clone(), T);
+        assert!(s.pending_import.is_some());
+        assert_eq!(
+            s.workspace, base.workspace,
+            "nothing changes before the answer"
+        );
+
+        let mut r = s.clone();
+        r.apply(Action::ResolveImport(Resolution::Replace), T);
+        assert_eq!(ids(&r), ["a", "b", "n"]);
+        assert_eq!(r.workspace[0].meta.provider, "New A");
+
+        let mut k = s.clone();
+        k.apply(Action::ResolveImport(Resolution::KeepBoth), T);
+        assert_eq!(ids(&k), ["a", "b", "a-2", "n"]);
+        assert_eq!(k.workspace[0].meta.provider, "P a");
+        assert_eq!(k.workspace[2].meta.provider, "New A");
+
+        let mut c = s;
+        c.apply(Action::ResolveImport(Resolution::Cancel), T);
+        assert_eq!(c.workspace, base.workspace);
+        assert_eq!(c.import_status, Some(ImportStatus::Cancelled));
+    }
+
+    #[test]
+    fn replacing_the_open_assessment_updates_what_is_shown() {
+        let mut s = with(&["a"]);
+        s.apply(
+            Action::Import {
+                list: vec![imported("a", "Replaced")],
+                seed: "i".into(),
+            },
+            T,
+        );
+        s.apply(Action::ResolveImport(Resolution::Replace), T);
+        assert_eq!(s.assessment.meta.provider, "Replaced");
+    }
+
+    #[test]
+    fn display_name_prefers_title_then_provider_and_offer() {
+        let mut a = imported("x", "Acme");
+        a.meta.offer = "IaaS".into();
+        assert_eq!(display_name(&a).as_deref(), Some("Acme — IaaS"));
+        a.meta.title = "Acme 2027".into();
+        assert_eq!(display_name(&a).as_deref(), Some("Acme 2027"));
+        assert_eq!(display_name(&Assessment::default()), None);
+    }
 
     #[test]
     fn walk_has_context_questions_secnumcloud_further_and_results() {
@@ -290,21 +677,21 @@ mod tests {
     #[test]
     fn choosing_then_clearing_leaves_no_empty_answer() {
         let mut s = AppState::new(Lang::En);
-        s.apply(Action::Choose("SOV-3.1", Choice::Rung(2)));
+        s.apply(Action::Choose("SOV-3.1", Choice::Rung(2)), T);
         assert_eq!(s.assessment.choice("SOV-3.1"), Choice::Rung(2));
-        s.apply(Action::Choose("SOV-3.1", Choice::Unknown));
+        s.apply(Action::Choose("SOV-3.1", Choice::Unknown), T);
         assert_eq!(s.assessment.choice("SOV-3.1"), Choice::Unknown);
-        s.apply(Action::Choose("SOV-3.1", Choice::Open));
+        s.apply(Action::Choose("SOV-3.1", Choice::Open), T);
         assert!(s.assessment.answers.is_empty());
     }
 
     #[test]
     fn navigation_stays_inside_the_walk() {
         let mut s = AppState::new(Lang::En);
-        s.apply(Action::GoTo(999));
+        s.apply(Action::GoTo(999), T);
         assert_eq!(s.screen, Screen::Walk(walk().len() - 1));
-        s.apply(Action::GoTo(0));
-        s.apply(Action::Back);
+        s.apply(Action::GoTo(0), T);
+        s.apply(Action::Back, T);
         assert_eq!(s.screen, Screen::Start);
     }
 }

@@ -51,7 +51,11 @@ async fn choosing_a_rung_updates_the_estimate_and_is_saved() {
     assert_eq!(seal.get_attribute("data-lower").as_deref(), Some("0"));
     assert_eq!(seal.get_attribute("data-upper").as_deref(), Some("1"));
     let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let saved = local.get_item(storage::ASSESSMENT_KEY).unwrap().unwrap();
+    let key = (0..local.length().unwrap())
+        .filter_map(|i| local.key(i).unwrap())
+        .find(|k| k.starts_with(storage::ASSESSMENT_PREFIX))
+        .expect("the assessment is saved under its own key");
+    let saved = local.get_item(&key).unwrap().unwrap();
     assert!(
         saved.contains("\"SOV-7.1\": {\n        \"rung\": 0"),
         "{saved}"
@@ -76,5 +80,89 @@ async fn language_switch_sets_html_lang_and_texts() {
         by_testid(&root, "new-assessment").text_content().as_deref(),
         Some("New assessment")
     );
+    root.remove();
+}
+
+fn set_value_and_fire(el: &web_sys::HtmlElement, value: &str, event: &str) {
+    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(value);
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+    }
+    let ev = web_sys::Event::new_with_event_init_dict(event, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_override_applies_only_with_a_justification() {
+    let root = mount().await;
+    by_testid(&root, "new-assessment").click();
+    yew::scheduler::flush().await;
+    by_testid(&root, "goto-14").click();
+    yew::scheduler::flush().await;
+    let seal = || {
+        let s = by_testid(&root, "seal-range");
+        (s.get_attribute("data-lower"), s.get_attribute("data-upper"))
+    };
+    assert_eq!(seal(), (Some("0".into()), Some("4".into())));
+    // A level alone is a draft: the error shows and the estimate does not move.
+    set_value_and_fire(&by_testid(&root, "override-SOV-1-level"), "0", "change");
+    yew::scheduler::flush().await;
+    let text = by_testid(&root, "override-SOV-1-justification");
+    assert_eq!(text.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Write a justification"));
+    assert_eq!(seal(), (Some("0".into()), Some("4".into())));
+    // With a justification, SOV-1 at SEAL-0 caps the overall SEAL under weakest link.
+    set_value_and_fire(&text, "Board decision 2026-11: no EU entity", "input");
+    yew::scheduler::flush().await;
+    assert_eq!(seal(), (Some("0".into()), Some("0".into())));
+    assert_eq!(text.get_attribute("aria-invalid").as_deref(), Some("false"));
+    // Clearing the justification withdraws the override.
+    set_value_and_fire(&text, "  ", "input");
+    yew::scheduler::flush().await;
+    assert_eq!(seal(), (Some("0".into()), Some("4".into())));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_workspace_lists_deletes_with_confirmation_and_wipes() {
+    let root = mount().await;
+    for _ in 0..2 {
+        by_testid(&root, "new-assessment").click();
+        yew::scheduler::flush().await;
+        by_testid(&root, "back").click();
+        yew::scheduler::flush().await;
+    }
+    let rows = || {
+        root.query_selector_all("[data-testid=assessment-row]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(rows(), 2);
+    by_testid(&root, "row-delete").click();
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 2, "nothing is deleted before the confirmation");
+    by_testid(&root, "row-delete-confirm").click();
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 1);
+    by_testid(&root, "wipe-all").click();
+    yew::scheduler::flush().await;
+    by_testid(&root, "wipe-confirm").click();
+    yew::scheduler::flush().await;
+    assert_eq!(rows(), 0);
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let left: Vec<String> = (0..local.length().unwrap())
+        .filter_map(|i| local.key(i).unwrap())
+        .filter(|k| k.starts_with("sovcheck."))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
     root.remove();
 }

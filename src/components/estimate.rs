@@ -57,6 +57,10 @@ pub fn live_estimate() -> Html {
     let t = texts(lang);
     let ev = evaluate(&store.assessment, None);
     let score = fmt_score_range(ev.score.lower, ev.score.upper, lang);
+    let export = {
+        let s = store.clone();
+        Callback::from(move |_| crate::transfer::export_one(&s.assessment))
+    };
     html! {
         <aside class="estimate" aria-labelledby="estimate-title">
             <h2 id="estimate-title">{ t.estimate_title }</h2>
@@ -90,6 +94,7 @@ pub fn live_estimate() -> Html {
                 </ul>
                 if ev.binding.len() > 12 { <p>{ format!("+{}", ev.binding.len() - 12) }</p> }
             }
+            <button type="button" data-testid="export" onclick={export}>{ t.export_this }</button>
         </aside>
     }
 }

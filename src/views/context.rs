@@ -70,6 +70,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_context }</h1>
             <p>{ t.context_intro }</p>
             <div class="grid2">
+                <TextField id="title" label={t.title_label} value={m.title.clone()} onchange={edit(MetaEdit::Title)} />
                 <TextField id="provider" label={t.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
                 <TextField id="offer" label={t.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
                 <SelectField id="service-model" label={t.service_model} options={models}

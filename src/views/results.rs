@@ -3,9 +3,12 @@
 
 use crate::app::Store;
 use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal};
+use crate::components::fields::event_value;
 use crate::i18n::texts;
+use crate::state::Action;
 use crate::views::start::ScreenProps;
-use sovcheck_core::{content, evaluate};
+use sovcheck_core::model::Override;
+use sovcheck_core::{content, evaluate, Seal};
 use yew::prelude::*;
 
 /// The results view.
@@ -44,12 +47,19 @@ pub fn results_view(p: &ScreenProps) -> Html {
                         <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
                         <td>{ format!("{} %", r.weight) }</td>
                         <td>{ range(r.score.lower, r.score.upper) }</td>
-                        <td>{ fmt_seal(r.seal, lang) }</td>
+                        <td>{ fmt_seal(r.seal, lang) }
+                            if r.overridden.is_some() { { format!(" ({})", t.overridden) } }
+                        </td>
                         <td>{ r.open.len() }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
+            <section class="overrides" aria-labelledby="overrides-title">
+                <h2 id="overrides-title">{ t.override_title }</h2>
+                <p>{ t.override_intro }</p>
+                { for content::objectives().iter().map(|o| html! { <OverrideEditor objective={o.id} /> }) }
+            </section>
             <h2>{ t.binding_title }</h2>
             if ev.binding.is_empty() { <p>{ t.binding_none }</p> } else {
                 <ul>{ for ev.binding.iter().map(|b| html! {
@@ -65,5 +75,104 @@ pub fn results_view(p: &ScreenProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OverrideProps {
+    objective: &'static str,
+}
+
+/// One objective's expert override: a level and its required justification. The override
+/// reaches the assessment only once both are given; a level without a justification stays a
+/// draft here, with the error shown.
+#[function_component(OverrideEditor)]
+fn override_editor(p: &OverrideProps) -> Html {
+    let store = use_context::<Store>();
+    let stored = store
+        .as_ref()
+        .and_then(|s| s.assessment.overrides.get(p.objective).cloned());
+    let level = {
+        let stored = stored.clone();
+        use_state(move || stored.map(|o| o.level))
+    };
+    let text = {
+        let stored = stored.clone();
+        use_state(move || stored.map(|o| o.justification).unwrap_or_default())
+    };
+    let Some(store) = store else {
+        return html! {};
+    };
+    let (lang, t) = (store.lang, texts(store.lang));
+    let Some(o) = content::objective(p.objective) else {
+        return html! {};
+    };
+    let key = p.objective.replace('-', "_");
+    let (sel_id, txt_id, err_id) = (
+        format!("{key}-override"),
+        format!("{key}-justification"),
+        format!("{key}-override-error"),
+    );
+    let commit = {
+        let (s, id) = (store.clone(), p.objective);
+        move |level: Option<Seal>, text: &str| {
+            let ov = level
+                .filter(|_| !text.trim().is_empty())
+                .map(|level| Override {
+                    level,
+                    justification: text.to_owned(),
+                });
+            s.dispatch(Action::Override(id, ov));
+        }
+    };
+    let on_level = {
+        let (level, text, commit) = (level.clone(), text.clone(), commit.clone());
+        Callback::from(move |e: Event| {
+            let v = event_value(&e).parse().ok().and_then(Seal::new);
+            level.set(v);
+            commit(v, &text);
+        })
+    };
+    let on_text = {
+        let (level, text) = (level.clone(), text.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = event_value(&e);
+            commit(*level, &v);
+            text.set(v);
+        })
+    };
+    let missing = level.is_some() && text.trim().is_empty();
+    let summary = match &stored {
+        Some(ov) => format!(
+            "{} {} — {} {}",
+            o.id,
+            o.name.get(lang),
+            t.overridden,
+            ov.level
+        ),
+        None => format!("{} {}", o.id, o.name.get(lang)),
+    };
+    html! {
+        <details class="override" open={level.is_some()} data-testid={format!("override-{}", o.id)}>
+            <summary>{ summary }</summary>
+            <div class="field">
+                <label for={sel_id.clone()}>{ t.override_level }</label>
+                <select id={sel_id} onchange={on_level} data-testid={format!("override-{}-level", o.id)}>
+                    <option value="" selected={level.is_none()}>{ t.override_none }</option>
+                    { for Seal::all().map(|s| html! {
+                        <option value={s.level().to_string()} selected={*level == Some(s)}>{ s.to_string() }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for={txt_id.clone()}>{ t.justification }</label>
+                <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
+                    aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
+                    data-testid={format!("override-{}-justification", o.id)} />
+                <p id={err_id} class="error" aria-live="polite">
+                    if missing { { t.justification_required } }
+                </p>
+            </div>
+        </details>
     }
 }

@@ -1,9 +1,15 @@
-//! The start screen: what sovcheck does, the privacy promise, new / resume, language.
+//! The start screen: what sovcheck does, the privacy promise, and the workspace: every
+//! assessment of this browser (open, duplicate, rename, export, delete), import by picker or
+//! drag and drop, export of everything, and the wipe of all local data.
 
 use crate::app::Store;
-use crate::i18n::texts;
-use crate::state::Action;
+use crate::components::estimate::fmt_seal;
+use crate::i18n::{texts, Texts};
+use crate::state::{display_name, Action, ImportError, ImportStatus, Resolution};
+use crate::{storage, transfer};
 use sovcheck_core::model::Date;
+use sovcheck_core::{evaluate, Assessment, Lang};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Today's date from the browser clock.
@@ -12,10 +18,39 @@ pub fn today() -> Option<Date> {
     Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
 }
 
+/// A fresh assessment id from the clock.
+fn new_id() -> String {
+    format!("a-{}", js_sys::Date::now() as u64)
+}
+
 /// Props shared by every screen: the heading that takes focus on arrival.
 #[derive(Properties, PartialEq)]
 pub struct ScreenProps {
     pub heading: NodeRef,
+}
+
+/// A stored RFC 3339 stamp in the reader's local time and language.
+fn fmt_modified(stamp: &str, lang: Lang) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(stamp));
+    if stamp.is_empty() || d.get_time().is_nan() {
+        return "—".to_owned();
+    }
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    d.to_locale_string(lang.tag(), &opts).into()
+}
+
+/// Moves focus to `node` once it is rendered.
+#[hook]
+fn use_focus_when(node: NodeRef, when: bool) {
+    use_effect_with(when, move |w| {
+        if *w {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
 }
 
 /// The start screen.
@@ -28,15 +63,36 @@ pub fn start_view(p: &ScreenProps) -> Html {
     let new = {
         let s = store.clone();
         Callback::from(move |_| {
-            let id = format!("a-{}", js_sys::Date::now() as u64);
-            s.dispatch(Action::NewAssessment { id, today: today() })
+            s.dispatch(Action::NewAssessment {
+                id: new_id(),
+                today: today(),
+            })
         })
     };
     let resume = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Resume))
     };
-    let who = &store.assessment.meta;
+    let file = use_node_ref();
+    let pick = {
+        let file = file.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let picked = {
+        let s = store.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            if let Some(input) = input {
+                transfer::import_files(transfer::files_of(input.files()), s.clone());
+                // Let the same file be chosen again after a fix.
+                input.set_value("");
+            }
+        })
+    };
     html! {
         <section class="start">
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.start_title }</h1>
@@ -51,12 +107,291 @@ pub fn start_view(p: &ScreenProps) -> Html {
                 if store.started {
                     <button type="button" data-testid="resume" onclick={resume}>
                         { t.resume }
-                        if !who.provider.is_empty() { { format!(" — {} {}", who.provider, who.offer) } }
+                        if let Some(name) = display_name(&store.assessment) { { format!(" — {name}") } }
                     </button>
-                } else {
-                    <p class="muted">{ t.resume_none }</p>
                 }
+                <button type="button" data-testid="import" onclick={pick}>{ t.import }</button>
+                <input type="file" hidden=true accept=".json,application/json" ref={file}
+                    data-testid="import-file" onchange={picked} />
+            </div>
+            <ImportPanel />
+            <Workspace />
+        </section>
+    }
+}
+
+/// The outcome of the last import, and the question when ids conflict.
+#[function_component(ImportPanel)]
+fn import_panel() -> Html {
+    let store = use_context::<Store>();
+    let replace_ref = use_node_ref();
+    let pending = store.as_ref().is_some_and(|s| s.pending_import.is_some());
+    use_focus_when(replace_ref.clone(), pending);
+    let Some(store) = store else {
+        return html! {};
+    };
+    let t = texts(store.lang);
+    let resolve = |r: Resolution| {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::ResolveImport(r)))
+    };
+    if let Some(list) = &store.pending_import {
+        let clashing: Vec<String> = list
+            .iter()
+            .filter_map(|a| store.workspace.iter().find(|b| b.id == a.id))
+            .map(|b| display_name(b).unwrap_or_else(|| t.untitled.to_owned()))
+            .collect();
+        return html! {
+            <div class="panel conflict" role="group" aria-labelledby="conflict-q" data-testid="import-conflict">
+                <p id="conflict-q">{ t.conflict_question }</p>
+                <ul>{ for clashing.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                <p>{ t.conflict_help }</p>
+                <div class="actions">
+                    <button type="button" ref={replace_ref} data-testid="import-replace" onclick={resolve(Resolution::Replace)}>{ t.replace }</button>
+                    <button type="button" data-testid="import-keep-both" onclick={resolve(Resolution::KeepBoth)}>{ t.keep_both }</button>
+                    <button type="button" data-testid="import-cancel" onclick={resolve(Resolution::Cancel)}>{ t.cancel }</button>
+                </div>
+            </div>
+        };
+    }
+    let dismiss = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::DismissImportStatus))
+    };
+    let (role, testid, text) = match &store.import_status {
+        None => return html! { <div role="status" class="sr-status"></div> },
+        Some(ImportStatus::Imported(n)) => {
+            ("status", "import-done", format!("{} {n}.", t.imported))
+        }
+        Some(ImportStatus::Cancelled) => ("status", "import-done", t.import_cancelled.to_owned()),
+        Some(ImportStatus::Failed { file, error }) => {
+            let why = match error {
+                ImportError::Read => t.import_read_error.to_owned(),
+                ImportError::Format(e) => e.message(store.lang),
+            };
+            (
+                "alert",
+                "import-error",
+                format!("{file} — {} {why}", t.import_failed),
+            )
+        }
+    };
+    html! {
+        <div class="panel import-status" role={role} data-testid={testid}>
+            <p>{ text }</p>
+            <button type="button" onclick={dismiss}>{ t.dismiss }</button>
+        </div>
+    }
+}
+
+/// The list of every assessment, the drop zone, export all and wipe all.
+#[function_component(Workspace)]
+fn workspace() -> Html {
+    let store = use_context::<Store>();
+    let confirm_wipe = use_state(|| false);
+    let wiped = use_state(|| false);
+    let dragging = use_state(|| false);
+    let wipe_ref = use_node_ref();
+    use_focus_when(wipe_ref.clone(), *confirm_wipe);
+    let Some(store) = store else {
+        return html! {};
+    };
+    let t = texts(store.lang);
+    let mut list: Vec<&Assessment> = store.workspace.iter().collect();
+    list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
+
+    let ondragover = {
+        let d = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(true);
+        })
+    };
+    let ondragleave = {
+        let d = dragging.clone();
+        Callback::from(move |_: DragEvent| d.set(false))
+    };
+    let ondrop = {
+        let (s, d) = (store.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(false);
+            let files = e.data_transfer().and_then(|dt| dt.files());
+            transfer::import_files(transfer::files_of(files), s.clone());
+        })
+    };
+    let export_all = {
+        let s = store.clone();
+        Callback::from(move |_| transfer::export_all(&s.workspace, today()))
+    };
+    let ask_wipe = {
+        let (c, w) = (confirm_wipe.clone(), wiped.clone());
+        Callback::from(move |_| {
+            w.set(false);
+            c.set(true);
+        })
+    };
+    let cancel_wipe = {
+        let c = confirm_wipe.clone();
+        Callback::from(move |_| c.set(false))
+    };
+    let do_wipe = {
+        let (s, c, w) = (store.clone(), confirm_wipe.clone(), wiped.clone());
+        Callback::from(move |_| {
+            storage::wipe_all();
+            s.dispatch(Action::WipeAll);
+            c.set(false);
+            w.set(true);
+        })
+    };
+    let class = classes!("workspace", (*dragging).then_some("dragging"));
+    html! {
+        <section {class} aria-labelledby="ws-title" data-testid="workspace"
+            {ondragover} {ondragleave} {ondrop}>
+            <h2 id="ws-title">{ format!("{} ({})", t.workspace_title, list.len()) }</h2>
+            <p class="muted">{ t.drop_hint }</p>
+            if list.is_empty() {
+                <p>{ t.workspace_empty }</p>
+            } else {
+                <ul class="ws-list">
+                    { for list.iter().map(|a| html! { <Row key={a.id.clone()} id={a.id.clone()} /> }) }
+                </ul>
+            }
+            <div class="actions">
+                if !list.is_empty() {
+                    <button type="button" data-testid="export-all" onclick={export_all}>{ t.export_all }</button>
+                }
+                <button type="button" class="danger" data-testid="wipe-all" onclick={ask_wipe}>{ t.wipe_all }</button>
+            </div>
+            if *confirm_wipe {
+                <div class="panel confirm" role="group" aria-labelledby="wipe-q">
+                    <p id="wipe-q">{ t.confirm_wipe }</p>
+                    <button type="button" class="danger" ref={wipe_ref} data-testid="wipe-confirm" onclick={do_wipe}>{ t.wipe_for_good }</button>
+                    <button type="button" data-testid="wipe-cancel" onclick={cancel_wipe}>{ t.cancel }</button>
+                </div>
+            }
+            <div role="status">
+                if *wiped { <p data-testid="wiped">{ t.wiped }</p> }
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    id: String,
+}
+
+#[derive(Clone, PartialEq)]
+enum Mode {
+    Idle,
+    Renaming(String),
+    ConfirmDelete,
+}
+
+fn row_summary(a: &Assessment, t: &Texts, lang: Lang) -> String {
+    let ev = evaluate(a, None);
+    let mut parts: Vec<String> = [a.meta.provider.trim(), a.meta.offer.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    parts.push(fmt_seal(ev.seal, lang));
+    parts.push(format!(
+        "{}{} {}",
+        t.last_modified,
+        lang.pick(":", " :"),
+        fmt_modified(&a.modified, lang)
+    ));
+    parts.join(" · ")
+}
+
+/// One assessment of the list, with its actions.
+#[function_component(Row)]
+fn row(p: &RowProps) -> Html {
+    let store = use_context::<Store>();
+    let mode = use_state(|| Mode::Idle);
+    let focus_ref = use_node_ref();
+    use_focus_when(focus_ref.clone(), *mode != Mode::Idle);
+    let Some(store) = store else {
+        return html! {};
+    };
+    let Some(a) = store.workspace.iter().find(|a| a.id == p.id) else {
+        return html! {};
+    };
+    let (lang, t) = (store.lang, texts(store.lang));
+    let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
+    let id = p.id.clone();
+    let act = |f: fn(String) -> Action| {
+        let (s, id) = (store.clone(), id.clone());
+        Callback::from(move |_| s.dispatch(f(id.clone())))
+    };
+    let duplicate = {
+        let (s, id) = (store.clone(), id.clone());
+        Callback::from(move |_| {
+            s.dispatch(Action::Duplicate {
+                source: id.clone(),
+                id: new_id(),
+                today: today(),
+            })
+        })
+    };
+    let export = {
+        let a = a.clone();
+        Callback::from(move |_| transfer::export_one(&a))
+    };
+    let set = |m: Mode| {
+        let mode = mode.clone();
+        Callback::from(move |_| mode.set(m.clone()))
+    };
+    let body = match (*mode).clone() {
+        Mode::Idle => html! {
+            <div class="row-actions">
+                <button type="button" class="primary" data-testid="row-open" onclick={act(Action::Open)}>{ t.open }</button>
+                <button type="button" data-testid="row-duplicate" onclick={duplicate}>{ t.duplicate }</button>
+                <button type="button" data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.rename }</button>
+                <button type="button" data-testid="row-export" onclick={export}>{ t.export }</button>
+                <button type="button" class="danger" data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.delete }</button>
+            </div>
+        },
+        Mode::Renaming(draft) => {
+            let input_id = format!("rename-{}", transfer::slug(&p.id));
+            let oninput = {
+                let mode = mode.clone();
+                Callback::from(move |e: InputEvent| {
+                    mode.set(Mode::Renaming(crate::components::fields::event_value(&e)))
+                })
+            };
+            let save = {
+                let (s, id, mode, draft) = (store.clone(), id.clone(), mode.clone(), draft.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    s.dispatch(Action::Rename(id.clone(), draft.trim().to_owned()));
+                    mode.set(Mode::Idle);
+                })
+            };
+            html! {
+                <form class="row-rename" onsubmit={save}>
+                    <label for={input_id.clone()}>{ t.new_name }</label>
+                    <input id={input_id} ref={focus_ref} value={draft} {oninput} data-testid="row-rename-input" />
+                    <button type="submit" class="primary" data-testid="row-rename-save">{ t.save }</button>
+                    <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+                </form>
+            }
+        }
+        Mode::ConfirmDelete => html! {
+            <div class="confirm" role="group" aria-label={t.delete}>
+                <p>{ t.confirm_delete }</p>
+                <button type="button" class="danger" ref={focus_ref} data-testid="row-delete-confirm" onclick={act(Action::Delete)}>{ t.delete_for_good }</button>
+                <button type="button" data-testid="row-delete-cancel" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+            </div>
+        },
+    };
+    html! {
+        <li class="ws-row" data-testid="assessment-row" data-id={p.id.clone()}>
+            <h3>{ name }</h3>
+            <p class="muted">{ row_summary(a, t, lang) }</p>
+            { body }
+        </li>
     }
 }

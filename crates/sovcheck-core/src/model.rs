@@ -500,6 +500,10 @@ pub struct SecNumCloud {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Meta {
+    /// The user's name for this assessment (e.g. "Acme IaaS, 2027 review"); the workspace
+    /// list shows it, falling back to provider and offer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// Provider.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub provider: String,

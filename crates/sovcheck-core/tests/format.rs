@@ -65,6 +65,7 @@ fn rich() -> Assessment {
         id: "a-1".into(),
         modified: "2026-11-22T10:00:00Z".into(),
         meta: Meta {
+            title: "Exemple IaaS, revue 2026".into(),
             provider: "Exemple Cloud SAS".into(),
             offer: "IaaS « qualifiée » — zone Paris".into(),
             service_model: Some(ServiceModel::Iaas),

@@ -1,0 +1,135 @@
+//! Export and import of assessment files. Export writes the engine's canonical format;
+//! import reads files chosen in the picker or dropped on the page, parses them with the
+//! engine (all or nothing: one bad file imports nothing) and hands the result to the
+//! reducer, which asks before replacing anything.
+
+use crate::app::Store;
+use crate::download;
+use crate::state::{Action, ImportError};
+use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
+use sovcheck_core::Assessment;
+
+/// A file name part made of ASCII letters, digits and dashes only.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    out.chars().take(40).collect()
+}
+
+/// The download name of one assessment: provider, offer and date when known.
+pub fn file_name(a: &Assessment) -> String {
+    let m = &a.meta;
+    let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+    let parts: Vec<String> = [slug(&m.provider), slug(&m.offer), date]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "sovcheck-assessment.json".to_owned()
+    } else {
+        format!("sovcheck-{}.json", parts.join("-"))
+    }
+}
+
+/// Downloads one assessment in the exchange format (the bytes the report fingerprints).
+pub fn export_one(a: &Assessment) {
+    let _ = download::download(
+        &file_name(a),
+        "application/json",
+        &format::export_assessment(a),
+    );
+}
+
+/// Downloads the whole workspace as one file.
+pub fn export_all(list: &[Assessment], today: Option<sovcheck_core::model::Date>) {
+    let name = match today {
+        Some(d) => format!("sovcheck-workspace-{d}.json"),
+        None => "sovcheck-workspace.json".to_owned(),
+    };
+    let _ = download::download(&name, "application/json", &format::export_workspace(list));
+}
+
+/// The files of a `FileList`, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads and parses `files`, then dispatches one `Import` (every file valid) or one
+/// `ImportFailed` (the first file that is not). Nothing is changed before the reducer runs.
+pub fn import_files(files: Vec<web_sys::File>, store: Store) {
+    if files.is_empty() {
+        return;
+    }
+    yew::platform::spawn_local(async move {
+        let mut all = Vec::new();
+        for file in files {
+            let name = file.name();
+            let size = file.size();
+            if size > MAX_DOCUMENT_BYTES as f64 {
+                let error = ImportError::Format(FormatError {
+                    path: String::new(),
+                    problem: Problem::TooLarge {
+                        size: size as usize,
+                    },
+                });
+                store.dispatch(Action::ImportFailed { file: name, error });
+                return;
+            }
+            let bytes =
+                match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        store.dispatch(Action::ImportFailed {
+                            file: name,
+                            error: ImportError::Read,
+                        });
+                        return;
+                    }
+                };
+            match format::parse_document(&bytes) {
+                Ok(doc) => all.extend(doc.into_assessments()),
+                Err(e) => {
+                    store.dispatch(Action::ImportFailed {
+                        file: name,
+                        error: ImportError::Format(e),
+                    });
+                    return;
+                }
+            }
+        }
+        let seed = format!("i-{}", js_sys::Date::now() as u64);
+        store.dispatch(Action::Import { list: all, seed });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sovcheck_core::model::Date;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert_eq!(slug("Exemple Cloud « SAS »"), "exemple-cloud-sas");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("☁️"), "");
+    }
+
+    #[test]
+    fn file_names_use_provider_offer_and_date() {
+        let mut a = Assessment::default();
+        assert_eq!(file_name(&a), "sovcheck-assessment.json");
+        a.meta.provider = "Acme Cloud".into();
+        a.meta.offer = "IaaS".into();
+        a.meta.date = Date::new(2026, 11, 22);
+        assert_eq!(file_name(&a), "sovcheck-acme-cloud-iaas-2026-11-22.json");
+    }
+}
