@@ -2,24 +2,14 @@
 // Every page is checked for console errors, foreign requests and axe-core violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertClean, assertAccessible, tid } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, sealOf, downloadOf } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-/** Opens the app in a fresh context and waits for the start screen. */
-async function open(lang = 'en-GB') {
-  const s = await env.page({ locale: lang });
-  await s.page.goto(env.url);
-  await s.page.waitForSelector(tid('new-assessment'));
-  return s;
-}
-
-async function seal(page) {
-  const el = page.locator(tid('seal-range'));
-  return [await el.getAttribute('data-lower'), await el.getAttribute('data-upper')];
-}
+const open = (locale) => openApp(env, locale);
+const seal = sealOf;
 
 test('start screen names sovcheck, promises privacy and is accessible', async () => {
   const { page, rec, context } = await open();
@@ -81,11 +71,20 @@ test('reload mid-way resumes on the same step with answers and notes intact', as
 
 test('corrupted storage is kept aside with a message, never wiped', async () => {
   const { page, rec, context } = await open();
-  await page.evaluate(() => localStorage.setItem('sovcheck.v1.assessment', '{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9'));
+  // One good assessment and one damaged by hand: the good one stays, the damaged one is
+  // moved aside byte for byte.
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', 'Intact SA');
+  const damaged = '{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9';
+  await page.evaluate((d) => localStorage.setItem('sovcheck.v1.a.broken', d), damaged);
   await page.reload();
   await page.waitForSelector(tid('storage-notice'));
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sovcheck.v1.kept.')).map((k) => localStorage.getItem(k)));
-  assert.deepEqual(kept, ['{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9']);
+  assert.deepEqual(kept, [damaged]);
+  assert.equal(await page.evaluate(() => localStorage.getItem('sovcheck.v1.a.broken')), null);
+  assert.equal(await page.inputValue('#provider'), 'Intact SA');
+  const copy = await downloadOf(page, tid('download-kept'));
+  assert.equal(copy.text, damaged);
   await assertAccessible(page, 'storage notice');
   assertClean(rec);
   await context.close();

@@ -82,3 +82,37 @@ export async function assertAccessible(page, label) {
 
 /** `[data-testid="..."]`. */
 export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Opens the app in a fresh context and waits for the start screen. */
+export async function openApp(env, locale = 'en-GB') {
+  const s = await env.page({ locale });
+  await s.page.goto(env.url);
+  await s.page.waitForSelector(tid('new-assessment'));
+  return s;
+}
+
+/** The live estimate's SEAL range as `[lower, upper]` strings. */
+export async function sealOf(page) {
+  const el = page.locator(tid('seal-range'));
+  return [await el.getAttribute('data-lower'), await el.getAttribute('data-upper')];
+}
+
+/** The live estimate's score range as `[lower, upper]` strings. */
+export async function scoreOf(page) {
+  const el = page.locator(tid('score-range'));
+  return [await el.getAttribute('data-lower'), await el.getAttribute('data-upper')];
+}
+
+/** Clicks `selector` and returns the file it downloads: `{ name, text }`. */
+export async function downloadOf(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+/** Every sovcheck key of the page's local storage, with its value. */
+export async function storedOf(page) {
+  return page.evaluate(() => Object.fromEntries(
+    Object.keys(localStorage).filter((k) => k.startsWith('sovcheck.')).sort()
+      .map((k) => [k, localStorage.getItem(k)])));
+}
