@@ -22,6 +22,7 @@ pub fn results_view(p: &ScreenProps) -> Html {
     let ev = evaluate(&store.assessment, crate::views::start::today());
     let level = content::seal_level(ev.seal.lower);
     let range = |lo: f64, hi: f64| fmt_score_range(lo, hi, lang);
+    let colon = lang.pick(":", " :");
     html! {
         <section data-testid="results">
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_results }</h1>
@@ -29,8 +30,8 @@ pub fn results_view(p: &ScreenProps) -> Html {
             <div class="headline">
                 <p class="big">{ fmt_seal(ev.seal, lang) }</p>
                 if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
-                <p>{ format!("{} : {}", t.score_label, range(ev.score.lower, ev.score.upper)) }</p>
-                <p>{ format!("{} : {} · {}", t.calculator_reading,
+                <p>{ format!("{}{} {}", t.score_label, colon, range(ev.score.lower, ev.score.upper)) }</p>
+                <p>{ format!("{}{} {} · {}", t.calculator_reading, colon,
                     ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
                     fmt_score(ev.calculator.score, lang)) }</p>
                 <p class="muted">{ t.calculator_reading_help }</p>

@@ -254,7 +254,7 @@ fn workspace() -> Html {
                 <p>{ t.workspace_empty }</p>
             } else {
                 <ul class="ws-list">
-                    { for list.iter().map(|a| html! { <Row key={a.id.clone()} id={a.id.clone()} /> }) }
+                    { for list.iter().enumerate().map(|(i, a)| html! { <Row key={a.id.clone()} id={a.id.clone()} index={i} /> }) }
                 </ul>
             }
             <div class="actions">
@@ -280,6 +280,8 @@ fn workspace() -> Html {
 #[derive(Properties, PartialEq)]
 struct RowProps {
     id: String,
+    /// Position in the list, for element ids.
+    index: usize,
 }
 
 #[derive(Clone, PartialEq)]
@@ -322,6 +324,8 @@ fn row(p: &RowProps) -> Html {
     let (lang, t) = (store.lang, texts(store.lang));
     let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
     let id = p.id.clone();
+    // Every row has the same button names; each button is described by its row's heading.
+    let head = format!("ws-row-{}", p.index);
     let act = |f: fn(String) -> Action| {
         let (s, id) = (store.clone(), id.clone());
         Callback::from(move |_| s.dispatch(f(id.clone())))
@@ -347,15 +351,15 @@ fn row(p: &RowProps) -> Html {
     let body = match (*mode).clone() {
         Mode::Idle => html! {
             <div class="row-actions">
-                <button type="button" class="primary" data-testid="row-open" onclick={act(Action::Open)}>{ t.open }</button>
-                <button type="button" data-testid="row-duplicate" onclick={duplicate}>{ t.duplicate }</button>
-                <button type="button" data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.rename }</button>
-                <button type="button" data-testid="row-export" onclick={export}>{ t.export }</button>
-                <button type="button" class="danger" data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.delete }</button>
+                <button type="button" class="primary" aria-describedby={head.clone()} data-testid="row-open" onclick={act(Action::Open)}>{ t.open }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-duplicate" onclick={duplicate}>{ t.duplicate }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.rename }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-export" onclick={export}>{ t.export }</button>
+                <button type="button" class="danger" aria-describedby={head.clone()} data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.delete }</button>
             </div>
         },
         Mode::Renaming(draft) => {
-            let input_id = format!("rename-{}", transfer::slug(&p.id));
+            let input_id = format!("rename-{}", p.index);
             let oninput = {
                 let mode = mode.clone();
                 Callback::from(move |e: InputEvent| {
@@ -373,8 +377,8 @@ fn row(p: &RowProps) -> Html {
             html! {
                 <form class="row-rename" onsubmit={save}>
                     <label for={input_id.clone()}>{ t.new_name }</label>
-                    <input id={input_id} ref={focus_ref} value={draft} {oninput} data-testid="row-rename-input" />
-                    <button type="submit" class="primary" data-testid="row-rename-save">{ t.save }</button>
+                    <input id={input_id} ref={focus_ref} value={draft} {oninput} aria-describedby={head.clone()} data-testid="row-rename-input" />
+                    <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.save }</button>
                     <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
                 </form>
             }
@@ -389,7 +393,7 @@ fn row(p: &RowProps) -> Html {
     };
     html! {
         <li class="ws-row" data-testid="assessment-row" data-id={p.id.clone()}>
-            <h3>{ name }</h3>
+            <h3 id={head}>{ name }</h3>
             <p class="muted">{ row_summary(a, t, lang) }</p>
             { body }
         </li>
