@@ -42,10 +42,19 @@ test('walk: context, a criterion with evidence, live estimate, results', async (
   await assertAccessible(page, 'criterion step with evidence open');
   await page.check(tid('choice-SOV-7.1-unknown'));
   assert.deepEqual(await seal(page), ['0', '4']);
-  // Results via the step list.
+  await page.click(tid('goto-9'));
+  await page.waitForSelector('h1:text("SecNumCloud")');
+  await assertAccessible(page, 'SecNumCloud step');
+  // Results via the step list, with an override draft showing its error.
   await page.click(tid('goto-14'));
   await page.waitForSelector(tid('results'));
   await assertAccessible(page, 'results');
+  await page.click(`${tid('override-SOV-5')} summary`);
+  await page.selectOption(tid('override-SOV-5-level'), '1');
+  assert.equal(await page.getAttribute(tid('override-SOV-5-justification'), 'aria-invalid'), 'true');
+  await assertAccessible(page, 'override with its error');
+  await page.fill(tid('override-SOV-5-justification'), 'Sole supplier outside the EU; accepted by the board');
+  assert.deepEqual(await seal(page), ['0', '1']);
   assertClean(rec);
   await context.close();
 });
@@ -109,6 +118,28 @@ test('a French browser starts in French', async () => {
   const { page, rec, context } = await open('fr-FR');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.match(await page.textContent('main'), /Rien ne quitte ce navigateur/);
+  assertClean(rec);
+  await context.close();
+});
+
+test('storage refused (private browsing, full): a warning, work goes on in memory, export offered', async () => {
+  const s = await env.page({ locale: 'en-GB' });
+  await s.context.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const { page, rec, context } = s;
+  await page.goto(env.url);
+  await page.click(tid('new-assessment'));
+  await page.waitForSelector(tid('storage-notice'));
+  assert.match(await page.textContent(tid('storage-notice')), /does not let sovcheck save/);
+  await page.fill('#provider', 'In Memory SA');
+  await page.click(tid('next'));
+  await page.check(tid('choice-SOV-7.1-2'));
+  const file = await downloadOf(page, tid('notice-export'));
+  const a = JSON.parse(file.text).assessment;
+  assert.equal(a.meta.provider, 'In Memory SA');
+  assert.deepEqual(a.answers, { 'SOV-7.1': { rung: 2 } });
+  await assertAccessible(page, 'storage unavailable');
   assertClean(rec);
   await context.close();
 });

@@ -222,7 +222,7 @@ fn notice() -> Html {
                     let _ = download::download("sovcheck-kept.json", "application/json", &raw);
                 })}>{ t.download_copy }</button>
             } else {
-                <button type="button" onclick={export}>{ t.export }</button>
+                <button type="button" data-testid="notice-export" onclick={export}>{ t.export }</button>
             }
             <button type="button" onclick={dismiss}>{ t.dismiss }</button>
         </div>
