@@ -3,27 +3,43 @@
 //! ```text
 //! sovcheck score [--json] [--lang fr|en] FILE...
 //! sovcheck validate [--lang fr|en] FILE...
+//! sovcheck fingerprint [--lang fr|en] FILE
+//! sovcheck csv [--lang fr|en] FILE
+//! sovcheck diff [--lang fr|en] OLD NEW
 //! ```
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
 //! prints an aligned table, or one JSON object per assessment per line with `--json`.
 //! `validate` says, per file, whether it is a valid sovcheck document.
+//! `fingerprint` prints, per assessment of the file, the SHA-256 of its canonical export
+//! and its id (`-` when it has none). `csv` writes the answers of the file's one assessment
+//! as CSV (RFC 4180, CRLF) to standard output. `diff` lists what changed between two
+//! versions of an assessment (one assessment per file) and what each change does to the
+//! SEAL.
 //!
 //! Exit status: 0 when every file was read and is valid, 1 when a file is unreadable or
-//! invalid (the valid ones are still scored), 2 on a usage error.
+//! invalid (the valid ones are still scored), 2 on a usage error (including a workspace of
+//! several assessments given to `csv` or `diff`).
 
 use serde_json::{json, Value};
+use sovcheck_core::diff::{Delta, Diff, Effect, Field};
 use sovcheck_core::evaluate::{Evaluation, ObjectiveResult, ScoreRange};
+use sovcheck_core::export::{self, answers_csv, fingerprint};
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
-use sovcheck_core::model::{Aggregation, Assessment, Date};
-use sovcheck_core::{Lang, Seal, SealRange};
+use sovcheck_core::model::{Aggregation, Assessment, Choice, Date, Override, Stage};
+use sovcheck_core::{content, Lang, Seal, SealRange};
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The one-line usage, printed by `--help` and after a usage error.
-const USAGE: &str = "usage: sovcheck score [--json] [--lang fr|en] FILE...\n       sovcheck validate [--lang fr|en] FILE...\n       sovcheck --help";
+const USAGE: &str = "usage: sovcheck score [--json] [--lang fr|en] FILE...
+       sovcheck validate [--lang fr|en] FILE...
+       sovcheck fingerprint [--lang fr|en] FILE
+       sovcheck csv [--lang fr|en] FILE
+       sovcheck diff [--lang fr|en] OLD NEW
+       sovcheck --help";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -45,6 +61,29 @@ enum Command {
         lang: Lang,
         /// The files, in order.
         files: Vec<PathBuf>,
+    },
+    /// Print the fingerprint of each assessment of a file.
+    Fingerprint {
+        /// Language of messages.
+        lang: Lang,
+        /// The file.
+        file: PathBuf,
+    },
+    /// Write one assessment's answers as CSV.
+    Csv {
+        /// Language of the header and of the cells in words.
+        lang: Lang,
+        /// The file.
+        file: PathBuf,
+    },
+    /// List what changed between two versions of an assessment.
+    Diff {
+        /// Language of the list.
+        lang: Lang,
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
     },
 }
 
@@ -92,10 +131,81 @@ fn main() -> ExitCode {
         }
         Ok(Command::Score { json, lang, files }) => exit(score(&files, json, lang)),
         Ok(Command::Validate { lang, files }) => exit(validate(&files, lang)),
-        Err(message) => {
-            eprintln!("sovcheck: {message}\n{USAGE}");
-            ExitCode::from(2)
+        Ok(Command::Fingerprint { lang, file }) => exit(fingerprints(&file, lang)),
+        Ok(Command::Csv { lang, file }) => match load_one(&file, lang) {
+            Ok(a) => {
+                print!("{}", answers_csv(&a, lang));
+                ExitCode::SUCCESS
+            }
+            Err(failure) => failure.report(),
+        },
+        Ok(Command::Diff { lang, old, new }) => {
+            match (load_one(&old, lang), load_one(&new, lang)) {
+                (Ok(a), Ok(b)) => {
+                    print!("{}", diff_text(&sovcheck_core::diff(&a, &b), lang));
+                    ExitCode::SUCCESS
+                }
+                (a, b) => {
+                    let failures: Vec<Failure> = [a.err(), b.err()].into_iter().flatten().collect();
+                    // A usage error (exit 2) wins over unreadable files (exit 1), which are
+                    // all reported.
+                    match failures.iter().find(|f| matches!(f, Failure::Usage(_))) {
+                        Some(usage) => usage.report(),
+                        None => {
+                            for f in &failures {
+                                f.report();
+                            }
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+            }
         }
+        Err(message) => usage_error(&message),
+    }
+}
+
+/// Prints a usage error and the usage; exit status 2.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("sovcheck: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Why a command that takes one assessment per file cannot run.
+enum Failure {
+    /// The file is unreadable or invalid (exit 1); the message names the file.
+    File(String),
+    /// The file is valid but holds not exactly one assessment (exit 2).
+    Usage(String),
+}
+
+impl Failure {
+    /// Prints the failure on standard error and returns its exit status.
+    fn report(&self) -> ExitCode {
+        match self {
+            Failure::File(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+            Failure::Usage(message) => usage_error(message),
+        }
+    }
+}
+
+/// Loads a file that must hold exactly one assessment.
+fn load_one(path: &Path, lang: Lang) -> Result<Assessment, Failure> {
+    let mut list =
+        load(path).map_err(|e| Failure::File(file_line(path, &e.message(lang), lang)))?;
+    match list.len() {
+        1 => Ok(list.remove(0)),
+        n => Err(Failure::Usage(file_line(
+            path,
+            &lang.pick(
+                format!("the file holds {n} assessments; this command takes a file with exactly one (export the assessment on its own)"),
+                format!("le fichier contient {n} évaluation{} ; cette commande attend un fichier qui n'en contient qu'une (exportez l'évaluation seule)", if n > 1 { "s" } else { "" }),
+            ),
+            lang,
+        ))),
     }
 }
 
@@ -140,12 +250,52 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     if files.is_empty() {
         return Err("no FILE given".to_owned());
     }
+    let known = ["score", "validate", "fingerprint", "csv", "diff"];
+    if !known.contains(&subcommand.as_str()) {
+        return Err(format!("unknown command {subcommand:?}"));
+    }
+    if json && subcommand != "score" {
+        return Err("--json only applies to score".to_owned());
+    }
     match subcommand.as_str() {
         "score" => Ok(Command::Score { json, lang, files }),
-        "validate" if json => Err("--json only applies to score".to_owned()),
         "validate" => Ok(Command::Validate { lang, files }),
-        other => Err(format!("unknown command {other:?}")),
+        "fingerprint" => {
+            let [file] = exactly(files, &subcommand, lang)?;
+            Ok(Command::Fingerprint { lang, file })
+        }
+        "csv" => {
+            let [file] = exactly(files, &subcommand, lang)?;
+            Ok(Command::Csv { lang, file })
+        }
+        _ => {
+            let [old, new] = exactly(files, &subcommand, lang)?;
+            Ok(Command::Diff { lang, old, new })
+        }
     }
+}
+
+/// The files of a command that takes exactly `N` (1: FILE, 2: OLD and NEW).
+fn exactly<const N: usize>(
+    files: Vec<PathBuf>,
+    command: &str,
+    lang: Lang,
+) -> Result<[PathBuf; N], String> {
+    files.try_into().map_err(|given: Vec<PathBuf>| {
+        let n = given.len();
+        let (what_en, what_fr) = if N == 1 {
+            ("one FILE", "un fichier")
+        } else {
+            ("two files, OLD and NEW", "deux fichiers, OLD et NEW")
+        };
+        lang.pick(
+            format!("{command} takes exactly {what_en}; {n} given"),
+            format!(
+                "{command} prend exactement {what_fr} ; {n} donné{}",
+                if n > 1 { "s" } else { "" }
+            ),
+        )
+    })
 }
 
 /// Reads and parses one file into its assessments.
@@ -417,6 +567,211 @@ fn render_table(headers: &[&str; 6], rows: &[[String; 6]]) -> String {
     out
 }
 
+/// `fingerprint`: one line per assessment, `HEX  ID` (`-` for an assessment without id);
+/// returns whether the file was valid.
+fn fingerprints(path: &Path, lang: Lang) -> bool {
+    match load(path) {
+        Ok(list) => {
+            for a in &list {
+                let id = if a.id.is_empty() { "-" } else { a.id.as_str() };
+                println!("{}  {id}", fingerprint(a));
+            }
+            true
+        }
+        Err(e) => {
+            eprintln!("{}", file_line(path, &e.message(lang), lang));
+            false
+        }
+    }
+}
+
+/// `old → new`, or `old (unchanged)` when they are equal.
+fn delta_text(old: &str, new: &str, lang: Lang) -> String {
+    if old == new {
+        format!("{old} ({})", lang.pick("unchanged", "inchangé"))
+    } else {
+        format!("{old} → {new}")
+    }
+}
+
+/// A criterion's answer in a few words: unanswered, I don't know, rung N.
+fn choice_text(choice: Choice, lang: Lang) -> String {
+    match choice {
+        Choice::Rung(r) => format!("{} {r}", lang.pick("rung", "niveau")),
+        Choice::Unknown => lang.pick("I don't know", "je ne sais pas").to_owned(),
+        Choice::Open => export::state_label(choice, lang).to_owned(),
+    }
+}
+
+/// An answer field's name.
+fn field_name(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::Choice => lang.pick("answer", "réponse"),
+        Field::Note => lang.pick("note", "note"),
+        Field::Source => lang.pick("source", "source"),
+        Field::EvidenceLevel => lang.pick("evidence level", "niveau de preuve"),
+        Field::ValidUntil => lang.pick("valid until", "date de validité"),
+    }
+}
+
+/// An override in words: `SEAL-2` or `none`.
+fn override_text(o: Option<&Override>, lang: Lang) -> String {
+    o.map_or_else(
+        || lang.pick("none", "aucune").to_owned(),
+        |o| o.level.to_string(),
+    )
+}
+
+/// A SecNumCloud stage's name in `lang`.
+fn stage_text(stage: Option<Stage>, lang: Lang) -> String {
+    let Some(stage) = stage else {
+        return lang.pick("not recorded", "non renseignée").to_owned();
+    };
+    content::secnumcloud::stages()
+        .iter()
+        .find(|d| d.id == stage.id())
+        .map_or_else(|| stage.id().to_owned(), |d| d.name.get(lang).to_owned())
+}
+
+/// An aggregation policy in words.
+fn aggregation_text(a: Aggregation, lang: Lang) -> &'static str {
+    match a {
+        Aggregation::WeakestLink => lang.pick("weakest link", "maillon faible"),
+        Aggregation::WeightedMean => lang.pick(
+            "weighted mean (non-official)",
+            "moyenne pondérée (non officielle)",
+        ),
+    }
+}
+
+/// The effect line of one change: overall SEAL, then the objective's.
+fn effect_text(objective: &str, effect: &Effect, lang: Lang) -> String {
+    let seal =
+        |d: Delta<SealRange>| delta_text(&seal_text(d.old, lang), &seal_text(d.new, lang), lang);
+    let colon = lang.pick(":", " :");
+    format!(
+        "  {}{colon} {}{} {objective}{colon} {}",
+        lang.pick("SEAL with only this change", "SEAL avec ce seul changement"),
+        seal(effect.seal),
+        lang.pick(";", " ;"),
+        seal(effect.objective_seal),
+    )
+}
+
+/// The diff in words, one item per line, changes in content order.
+fn diff_text(d: &Diff, lang: Lang) -> String {
+    let colon = lang.pick(":", " :");
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    let s = d.summary;
+    line(format!(
+        "SEAL{colon} {}",
+        delta_text(
+            &seal_text(s.seal.old, lang),
+            &seal_text(s.seal.new, lang),
+            lang
+        )
+    ));
+    line(format!(
+        "{}{colon} {}",
+        lang.pick("Score", "Score"),
+        delta_text(
+            &score_text(s.score.old, lang),
+            &score_text(s.score.new, lang),
+            lang
+        )
+    ));
+    if d.is_empty() {
+        line(
+            lang.pick(
+                "No difference in answers, overrides, weights, aggregation or SecNumCloud stage.",
+                "Aucune différence de réponses, de dérogations, de poids, d'agrégation ni d'étape SecNumCloud.",
+            )
+            .to_owned(),
+        );
+        return out;
+    }
+    for c in &d.changes {
+        let mut text = format!("{}{colon} ", c.criterion);
+        if c.choice.changed() {
+            text.push_str(&format!(
+                "{} → {}",
+                choice_text(c.choice.old, lang),
+                choice_text(c.choice.new, lang)
+            ));
+        }
+        let evidence: Vec<&str> = c
+            .fields
+            .iter()
+            .filter(|f| **f != Field::Choice)
+            .map(|f| field_name(*f, lang))
+            .collect();
+        if !evidence.is_empty() {
+            if c.choice.changed() {
+                text.push_str(lang.pick("; ", " ; "));
+            }
+            text.push_str(&format!(
+                "{}{colon} {}",
+                lang.pick("evidence changed", "preuve modifiée"),
+                evidence.join(", ")
+            ));
+        }
+        line(text);
+        if c.choice.changed() {
+            line(effect_text(c.objective, &c.effect, lang));
+        }
+    }
+    for o in &d.overrides {
+        let (old, new) = (o.overrides.old.as_ref(), o.overrides.new.as_ref());
+        let what = match (old, new) {
+            (Some(a), Some(b)) if a.level == b.level => format!(
+                "{}{} {}",
+                a.level,
+                lang.pick(";", " ;"),
+                lang.pick("justification changed", "justification modifiée")
+            ),
+            _ => delta_text(&override_text(old, lang), &override_text(new, lang), lang),
+        };
+        line(format!(
+            "{} {}{colon} {what}",
+            lang.pick("Override", "Dérogation"),
+            o.objective,
+        ));
+        if o.effect.objective_seal.changed() || o.effect.seal.changed() {
+            line(effect_text(o.objective, &o.effect, lang));
+        }
+    }
+    if let Some(w) = d.weights {
+        let join = |w: [u32; 8]| w.map(|x| x.to_string()).join("/");
+        line(format!(
+            "{}{colon} {} → {}",
+            lang.pick("Weights", "Poids"),
+            join(w.old),
+            join(w.new)
+        ));
+    }
+    if let Some(a) = d.aggregation {
+        line(format!(
+            "{}{colon} {} → {}",
+            lang.pick("Aggregation", "Agrégation"),
+            aggregation_text(a.old, lang),
+            aggregation_text(a.new, lang)
+        ));
+    }
+    if let Some(st) = d.secnumcloud_stage {
+        line(format!(
+            "{}{colon} {} → {}",
+            lang.pick("SecNumCloud stage", "Étape SecNumCloud"),
+            stage_text(st.old, lang),
+            stage_text(st.new, lang)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,6 +804,31 @@ mod tests {
         assert!(args(&["score", "--lang", "de", "a.json"]).is_err());
         assert!(args(&["validate", "--json", "a.json"]).is_err());
         assert!(args(&["score", "--colour", "a.json"]).is_err());
+        assert_eq!(
+            args(&["fingerprint", "a.json"]),
+            Ok(Command::Fingerprint {
+                lang: Lang::En,
+                file: "a.json".into()
+            })
+        );
+        assert_eq!(
+            args(&["csv", "a.json", "--lang", "fr"]),
+            Ok(Command::Csv {
+                lang: Lang::Fr,
+                file: "a.json".into()
+            })
+        );
+        assert_eq!(
+            args(&["diff", "old.json", "new.json"]),
+            Ok(Command::Diff {
+                lang: Lang::En,
+                old: "old.json".into(),
+                new: "new.json".into()
+            })
+        );
+        assert!(args(&["csv", "a.json", "b.json"]).is_err());
+        assert!(args(&["diff", "a.json"]).is_err());
+        assert!(args(&["fingerprint", "--json", "a.json"]).is_err());
     }
 
     #[test]

@@ -298,3 +298,233 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang fr|en] FILE..."));
 }
+
+/// The core's hand-laid fixture (its canonical export differs from its bytes).
+fn core_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../sovcheck-core/tests/fixtures")
+        .join(format!("{name}.json"))
+}
+
+#[test]
+fn fingerprint_prints_the_sha256_of_each_canonical_export_with_its_id() {
+    let fixture = core_fixture("mixed-secnumcloud-iaas");
+    let out = run(&["fingerprint", fixture.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // `sha256sum` of the fixture's canonical export (see the core's tests/reports.rs).
+    assert_eq!(
+        stdout(&out),
+        "099f324721044f69f78276f8e115c54fcc89e3321b93827d09357974e6221417  mixed-iaas\n"
+    );
+
+    // A canonical file's fingerprint is the hash of its own bytes.
+    let a = sovcheck_core::format::parse_document(MINIMAL.as_bytes())
+        .unwrap()
+        .into_assessments()
+        .remove(0);
+    let canonical = sovcheck_core::format::export_assessment(&a);
+    let path = file("canonical.json", &canonical);
+    let out = run(&["fingerprint", path.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}  -\n",
+            sovcheck_core::export::sha256_hex(canonical.as_bytes())
+        )
+    );
+
+    let ws = file(
+        "fingerprint-workspace.json",
+        r#"{"formatVersion": 1, "assessments": [{"id": "a"}, {"id": "b", "answers": {"SOV-1.1": {"rung": 0}}}]}"#,
+    );
+    let out = run(&["fingerprint", ws.to_str().unwrap()]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].ends_with("  a") && lines[1].ends_with("  b"));
+    assert_ne!(lines[0][..64], lines[1][..64]);
+
+    let bad = file("fingerprint-bad.json", BROKEN);
+    let out = run(&["fingerprint", "--lang", "fr", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("7 est hors de l'intervalle 0..4"));
+}
+
+#[test]
+fn csv_writes_one_crlf_row_per_criterion_after_a_localized_header() {
+    let path = file("csv.json", MINIMAL);
+    let out = run(&["csv", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 49);
+    assert_eq!(
+        lines[0],
+        "Objective,Criterion,Title,State,Rung,Answer,Note,Source,Evidence level,Valid until"
+    );
+    assert_eq!(
+        lines[1],
+        "SOV-1,SOV-1.1,Final decision-making entity established and controlled in the EU/EEA,answered,3,\
+         Final control lies entirely with entities established and controlled in the EU/EEA.,,,,"
+    );
+    assert!(!text.replace("\r\n", "").contains('\n'));
+
+    let out = run(&["csv", "--lang", "fr", path.to_str().unwrap()]);
+    assert!(stdout(&out).starts_with("Objectif,Critère,Intitulé,État,"));
+    assert!(
+        stdout(&out).contains(",SOV-2.2,") && stdout(&out).contains(",inconnu,,Je ne sais pas,")
+    );
+}
+
+#[test]
+fn csv_and_diff_refuse_a_workspace_of_several_assessments() {
+    let ws = file(
+        "csv-workspace.json",
+        r#"{"formatVersion": 1, "assessments": [{"id": "a"}, {"id": "b"}]}"#,
+    );
+    let w = ws.to_str().unwrap();
+    let out = run(&["csv", w]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "sovcheck: {w}: the file holds 2 assessments; this command takes a file with exactly one"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("usage: sovcheck score"));
+
+    let single = file("diff-single.json", MINIMAL);
+    let out = run(&["diff", "--lang", "fr", single.to_str().unwrap(), w]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(&format!(
+        "{w} : le fichier contient 2 évaluations ; cette commande attend un fichier qui n'en contient qu'une"
+    )));
+}
+
+#[test]
+fn diff_lists_each_change_with_its_effect_on_the_seal() {
+    let old = file("diff-old.json", MINIMAL);
+    let new = file(
+        "diff-new.json",
+        r#"{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 3, "note": "Register extract"}, "SOV-2.2": {"rung": 2}}}}"#,
+    );
+    let (o, n) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let out = run(&["diff", o, n]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // SOV-2.2 from unknown (SEAL-1..4) to rung 2 (SEAL-1, 83.50 points, weight 10): SOV-2's
+    // upper bound falls to SEAL-1 (SOV-2.4, open, keeps its lower bound at SEAL-0), and the
+    // overall upper bound with it. Score: 1.87515 + 0.835 = 2.71015 %; 100.08045 - (167 -
+    // 83.5) x 10 / 1000 = 99.24545 %.
+    assert_eq!(
+        stdout(&out),
+        "SEAL: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1\n\
+         Score: 1.88 to 100.08 % → 2.71 to 99.25 %\n\
+         SOV-1.1: evidence changed: note\n\
+         SOV-2.2: I don't know → rung 2\n  \
+         SEAL with only this change: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1; SOV-2: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1\n"
+    );
+    let out = run(&["diff", "--lang", "fr", o, n]);
+    assert_eq!(
+        stdout(&out),
+        "SEAL : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n\
+         Score : 1,88 à 100,08 % → 2,71 à 99,25 %\n\
+         SOV-1.1 : preuve modifiée : note\n\
+         SOV-2.2 : je ne sais pas → niveau 2\n  \
+         SEAL avec ce seul changement : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1 ; SOV-2 : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n"
+    );
+
+    let out = run(&["diff", o, o]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "SEAL: SEAL-0 to SEAL-4 (unchanged)\n\
+         Score: 1.88 to 100.08 % (unchanged)\n\
+         No difference in answers, overrides, weights, aggregation or SecNumCloud stage.\n"
+    );
+}
+
+#[test]
+fn diff_reports_overrides_stage_and_weights() {
+    let old = file(
+        "diff-snc-old.json",
+        r#"{"formatVersion": 1, "assessment": {"secnumcloud": {"stage": "j2"}}}"#,
+    );
+    let new = file(
+        "diff-snc-new.json",
+        r#"{"formatVersion": 1, "assessment": {"weights": "calculator-2026-06", "overrides": {"SOV-5": {"level": 2, "justification": "Expert view"}}, "secnumcloud": {"stage": "j3"}}}"#,
+    );
+    let out = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [
+            "Override SOV-5: none → SEAL-2",
+            "  SEAL with only this change: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-2; SOV-5: SEAL-0 to SEAL-4 → SEAL-2",
+            "Weights: 15/10/10/15/20/15/10/5 → 20/10/10/15/10/15/15/5",
+            "SecNumCloud stage: J2 – Audits completed → J3 – Qualified",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_of_an_unreadable_file_exits_1() {
+    let good = file("diff-good.json", MINIMAL);
+    let missing =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/diff-missing.json");
+    let m = missing.to_str().unwrap();
+    let out = run(&["diff", good.to_str().unwrap(), m]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!("{m}: cannot read the file (no such file)\n")
+    );
+    // Both files unreadable: both reported.
+    let out = run(&["diff", m, m]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 2);
+}
+
+#[test]
+fn the_new_commands_check_their_file_count() {
+    for (args, message) in [
+        (&["csv"][..], "no FILE given"),
+        (
+            &["csv", "a.json", "b.json"],
+            "csv takes exactly one FILE; 2 given",
+        ),
+        (
+            &["fingerprint", "a.json", "b.json"],
+            "fingerprint takes exactly one FILE; 2 given",
+        ),
+        (
+            &["diff", "a.json"],
+            "diff takes exactly two files, OLD and NEW; 1 given",
+        ),
+        (
+            &["diff", "a", "b", "c"],
+            "diff takes exactly two files, OLD and NEW; 3 given",
+        ),
+        (
+            &["diff", "--json", "a", "b"],
+            "--json only applies to score",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).starts_with(&format!("sovcheck: {message}\n")),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = run(&["diff", "--lang", "fr", "a.json"]);
+    assert!(stderr(&out)
+        .starts_with("sovcheck: diff prend exactement deux fichiers, OLD et NEW ; 1 donné\n"));
+}

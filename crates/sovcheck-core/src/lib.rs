@@ -3,18 +3,26 @@
 //! Data flows one way: the static [`content`] (criteria, walk, SecNumCloud, weights) and the
 //! user's [`model::Assessment`] (answers, evidence, sign-off: the only thing ever stored) go
 //! into [`evaluate::evaluate`], which returns a self-explaining [`evaluate::Evaluation`].
-//! [`format`] is the versioned exchange boundary: it parses, validates, migrates and writes
-//! assessment files, with path-precise errors in English and French.
+//! [`format`](mod@format) is the versioned exchange boundary: it parses, validates, migrates
+//! and writes assessment files, with path-precise errors in English and French. Reports are
+//! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
+//! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
 
+pub mod compare;
 pub mod content;
+pub mod diff;
 pub mod evaluate;
+pub mod export;
 pub mod format;
 pub mod lang;
 pub mod model;
 pub mod seal;
 
+pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
+pub use diff::{diff, Diff};
 pub use evaluate::{evaluate, Evaluation};
+pub use export::{answers_csv, fingerprint};
 pub use format::{parse_document, Document, FormatError};
 pub use lang::{Lang, Text};
 pub use model::Assessment;
