@@ -93,6 +93,9 @@ pub fn app() -> Html {
     let t = texts(store.lang);
     let body = match store.screen {
         Screen::Start => html! { <views::start::StartView heading={heading.clone()} /> },
+        Screen::Report => html! { <views::report::ReportView heading={heading.clone()} /> },
+        Screen::Compare => html! { <views::compare::CompareView heading={heading.clone()} /> },
+        Screen::Verify => html! { <views::verify::VerifyView heading={heading.clone()} /> },
         Screen::Walk(i) => {
             let place = walk().get(i).copied().unwrap_or(Place::Results);
             let view = match place {

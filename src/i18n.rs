@@ -131,6 +131,9 @@ pub struct Texts {
     pub justification: &'static str,
     pub justification_required: &'static str,
     pub overridden: &'static str,
+    pub open_compare: &'static str,
+    pub open_verify: &'static str,
+    pub open_report: &'static str,
     pub footer: &'static str,
 }
 
@@ -261,6 +264,9 @@ pub const EN: Texts = Texts {
     justification: "Justification (required)",
     justification_required: "Write a justification: the override is not applied without one.",
     overridden: "overridden",
+    open_compare: "Compare assessments",
+    open_verify: "Check a fingerprint",
+    open_report: "Report to print and sign",
     footer: "sovcheck gives a non-official estimate. The customer keeps the residual risk.",
 };
 
@@ -391,6 +397,9 @@ pub const FR: Texts = Texts {
     justification: "Justification (obligatoire)",
     justification_required: "Rédigez une justification : la dérogation ne s'applique pas sans elle.",
     overridden: "dérogation",
+    open_compare: "Comparer des évaluations",
+    open_verify: "Vérifier une empreinte",
+    open_report: "Rapport à imprimer et signer",
     footer: "sovcheck fournit une estimation non officielle. Le client conserve le risque résiduel.",
 };
 

@@ -47,6 +47,12 @@ pub enum Screen {
     Start,
     /// The walk, at an index of [`walk`].
     Walk(usize),
+    /// The printable report of the open assessment.
+    Report,
+    /// Side-by-side comparison and answer-by-answer difference of workspace assessments.
+    Compare,
+    /// Checking a file against a printed fingerprint.
+    Verify,
 }
 
 /// A storage problem found at start-up or while saving.
@@ -171,6 +177,8 @@ pub enum Action {
         today: Option<Date>,
     },
     Resume,
+    /// Shows a screen outside the walk (report, compare, verify) or the start screen.
+    Show(Screen),
     GoTo(usize),
     Next,
     Back,
@@ -385,9 +393,20 @@ impl AppState {
                 self.started = true;
                 let at = match self.screen {
                     Screen::Walk(i) => i,
-                    Screen::Start => 0,
+                    _ => 0,
                 };
                 self.go(at);
+            }
+            Action::Show(screen) => {
+                self.screen = match screen {
+                    Screen::Report if !self.started => Screen::Start,
+                    Screen::Walk(i) => {
+                        self.go(i);
+                        return;
+                    }
+                    other => other,
+                };
+                self.nav_seq = self.nav_seq.wrapping_add(1);
             }
             Action::GoTo(i) => self.go(i),
             Action::Next => {
@@ -401,6 +420,11 @@ impl AppState {
                     self.nav_seq = self.nav_seq.wrapping_add(1);
                 }
                 Screen::Walk(i) => self.go(i - 1),
+                Screen::Report => self.go(walk().len().saturating_sub(1)),
+                Screen::Compare | Screen::Verify => {
+                    self.screen = Screen::Start;
+                    self.nav_seq = self.nav_seq.wrapping_add(1);
+                }
                 Screen::Start => {}
             },
             Action::Choose(id, choice) => {

@@ -23,10 +23,15 @@ pub fn results_view(p: &ScreenProps) -> Html {
     let level = content::seal_level(ev.seal.lower);
     let range = |lo: f64, hi: f64| fmt_score_range(lo, hi, lang);
     let colon = lang.pick(":", " :");
+    let open_report = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Show(crate::state::Screen::Report)))
+    };
     html! {
         <section data-testid="results">
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_results }</h1>
             <p>{ t.results_intro }</p>
+            <p><button type="button" class="primary" data-testid="open-report" onclick={open_report}>{ t.open_report }</button></p>
             <div class="headline">
                 <p class="big">{ fmt_seal(ev.seal, lang) }</p>
                 if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }

@@ -5,7 +5,7 @@
 use crate::app::Store;
 use crate::components::estimate::fmt_seal;
 use crate::i18n::{texts, Texts};
-use crate::state::{display_name, Action, ImportError, ImportStatus, Resolution};
+use crate::state::{display_name, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
 use sovcheck_core::model::Date;
 use sovcheck_core::{evaluate, Assessment, Lang};
@@ -69,6 +69,10 @@ pub fn start_view(p: &ScreenProps) -> Html {
             })
         })
     };
+    let show = |screen: Screen| {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Show(screen)))
+    };
     let resume = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Resume))
@@ -111,6 +115,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                     </button>
                 }
                 <button type="button" data-testid="import" onclick={pick}>{ t.import }</button>
+                <button type="button" data-testid="open-verify" onclick={show(Screen::Verify)}>{ t.open_verify }</button>
                 <input type="file" hidden=true accept=".json,application/json" ref={file}
                     data-testid="import-file" onchange={picked} />
             </div>
@@ -220,6 +225,10 @@ fn workspace() -> Html {
             transfer::import_files(transfer::files_of(files), s.clone());
         })
     };
+    let show = |screen: Screen| {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Show(screen)))
+    };
     let export_all = {
         let s = store.clone();
         Callback::from(move |_| transfer::export_all(&s.workspace, today()))
@@ -258,6 +267,9 @@ fn workspace() -> Html {
                 </ul>
             }
             <div class="actions">
+                if list.len() >= 2 {
+                    <button type="button" data-testid="open-compare" onclick={show(Screen::Compare)}>{ t.open_compare }</button>
+                }
                 if !list.is_empty() {
                     <button type="button" data-testid="export-all" onclick={export_all}>{ t.export_all }</button>
                 }
