@@ -5,8 +5,8 @@ use crate::i18n::texts;
 use sovcheck_core::content;
 use sovcheck_core::format::FormatError;
 use sovcheck_core::model::{
-    Aggregation, Answer, Assessment, Choice, Date, EvidenceLevel, Override, Sensitivity,
-    ServiceModel, SncAnswer, SncStatus, Stage, Weights,
+    Aggregation, Answer, Approver, Assessment, Choice, Date, Decision, EvidenceLevel, Override,
+    Sensitivity, ServiceModel, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{Lang, Seal};
 use std::rc::Rc;
@@ -168,6 +168,21 @@ pub enum SncEdit {
     Criterion(String, Option<SncStatus>),
 }
 
+/// An edit of the management body's sign-off.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignOffEdit {
+    Decision(Option<Decision>),
+    Rationale(String),
+    Conditions(String),
+    ResidualRisks(String),
+    NextReview(Option<Date>),
+    AddApprover,
+    RemoveApprover(usize),
+    ApproverName(usize, String),
+    ApproverRole(usize, String),
+    ApproverDate(usize, Option<Date>),
+}
+
 /// What the user does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -187,6 +202,7 @@ pub enum Action {
     Meta(MetaEdit),
     Snc(SncEdit),
     Override(&'static str, Option<Override>),
+    SignOff(SignOffEdit),
     Notice(Option<StorageNotice>),
     /// Opens an assessment of the workspace at the context step.
     Open(String),
@@ -497,6 +513,37 @@ impl AppState {
                     },
                 }
             }
+            Action::SignOff(edit) => {
+                let s = &mut self.assessment.signoff;
+                match edit {
+                    SignOffEdit::Decision(d) => s.decision = d,
+                    SignOffEdit::Rationale(v) => s.rationale = v,
+                    SignOffEdit::Conditions(v) => s.conditions = v,
+                    SignOffEdit::ResidualRisks(v) => s.residual_risks = v,
+                    SignOffEdit::NextReview(d) => s.next_review = d,
+                    SignOffEdit::AddApprover => s.approvers.push(Approver::default()),
+                    SignOffEdit::RemoveApprover(i) => {
+                        if i < s.approvers.len() {
+                            s.approvers.remove(i);
+                        }
+                    }
+                    SignOffEdit::ApproverName(i, v) => {
+                        if let Some(a) = s.approvers.get_mut(i) {
+                            a.name = v;
+                        }
+                    }
+                    SignOffEdit::ApproverRole(i, v) => {
+                        if let Some(a) = s.approvers.get_mut(i) {
+                            a.role = v;
+                        }
+                    }
+                    SignOffEdit::ApproverDate(i, d) => {
+                        if let Some(a) = s.approvers.get_mut(i) {
+                            a.date = d;
+                        }
+                    }
+                }
+            }
             Action::Override(id, ov) => match ov {
                 Some(ov) => {
                     self.assessment.overrides.insert(id.to_owned(), ov);
@@ -677,6 +724,32 @@ mod tests {
         );
         s.apply(Action::ResolveImport(Resolution::Replace), T);
         assert_eq!(s.assessment.meta.provider, "Replaced");
+    }
+
+    #[test]
+    fn sign_off_edits_add_fill_and_remove_approvers() {
+        let mut s = with(&["a"]);
+        s.apply(Action::SignOff(SignOffEdit::AddApprover), T);
+        s.apply(Action::SignOff(SignOffEdit::AddApprover), T);
+        s.apply(
+            Action::SignOff(SignOffEdit::ApproverName(1, "B. Board".into())),
+            T,
+        );
+        s.apply(
+            Action::SignOff(SignOffEdit::ApproverRole(1, "Chair".into())),
+            T,
+        );
+        s.apply(Action::SignOff(SignOffEdit::RemoveApprover(0)), T);
+        s.apply(Action::SignOff(SignOffEdit::RemoveApprover(7)), T);
+        s.apply(
+            Action::SignOff(SignOffEdit::Decision(Some(Decision::Reject))),
+            T,
+        );
+        let so = &s.workspace[0].signoff;
+        assert_eq!(so.approvers.len(), 1);
+        assert_eq!(so.approvers[0].name, "B. Board");
+        assert_eq!(so.approvers[0].role, "Chair");
+        assert_eq!(so.decision, Some(Decision::Reject));
     }
 
     #[test]

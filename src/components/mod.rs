@@ -1,4 +1,6 @@
 //! Pieces shared by several screens.
 pub mod estimate;
 pub mod fields;
+pub mod radar;
+pub mod sections;
 pub mod steplist;

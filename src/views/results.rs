@@ -1,31 +1,58 @@
 //! Results: the SEAL and score ranges with their meaning, the calculator reading, a table
-//! per objective, the binding criteria, and why a label is not a SEAL.
+//! per objective and the radar, the binding criteria, the gap plan, the open questions,
+//! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
 use crate::app::Store;
-use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal};
+use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal, walk_index_of};
 use crate::components::fields::event_value;
+use crate::components::radar::Radar;
+use crate::components::sections::{
+    open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
+};
 use crate::i18n::texts;
 use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::model::Override;
 use sovcheck_core::{content, evaluate, Seal};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The name of the weight profile in use.
+pub fn weights_name(w: &sovcheck_core::model::Weights, lang: sovcheck_core::Lang) -> String {
+    let t = texts(lang);
+    match w {
+        sovcheck_core::model::Weights::Framework => t.weights_framework.to_owned(),
+        sovcheck_core::model::Weights::Calculator => t.weights_calculator.to_owned(),
+        sovcheck_core::model::Weights::Custom(v) => format!("{v:?}"),
+    }
+}
 
 /// The results view.
 #[function_component(ResultsView)]
 pub fn results_view(p: &ScreenProps) -> Html {
+    let copied = use_state(|| false);
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
     let lang = store.lang;
     let t = texts(lang);
-    let ev = evaluate(&store.assessment, crate::views::start::today());
+    let ev = Rc::new(evaluate(&store.assessment, crate::views::start::today()));
     let level = content::seal_level(ev.seal.lower);
     let range = |lo: f64, hi: f64| fmt_score_range(lo, hi, lang);
     let colon = lang.pick(":", " :");
     let open_report = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Show(crate::state::Screen::Report)))
+    };
+    let questions = open_questions_text(&store.assessment, &ev, lang);
+    let copy = {
+        let (q, copied) = (questions.clone(), copied.clone());
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&q);
+                copied.set(true);
+            }
+        })
     };
     html! {
         <section data-testid="results">
@@ -35,51 +62,54 @@ pub fn results_view(p: &ScreenProps) -> Html {
             <div class="headline">
                 <p class="big">{ fmt_seal(ev.seal, lang) }</p>
                 if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
-                <p>{ format!("{}{} {}", t.score_label, colon, range(ev.score.lower, ev.score.upper)) }</p>
+                <p>{ format!("{}{} {} ({}{} {})", t.score_label, colon, range(ev.score.lower, ev.score.upper),
+                    t.weights, colon, weights_name(&store.assessment.weights, lang)) }</p>
                 <p>{ format!("{}{} {} · {}", t.calculator_reading, colon,
                     ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
                     fmt_score(ev.calculator.score, lang)) }</p>
                 <p class="muted">{ t.calculator_reading_help }</p>
             </div>
-            <table class="objectives" data-testid="objectives-table">
-                <thead><tr>
-                    <th scope="col">{ t.objective }</th><th scope="col">{ t.weight }</th>
-                    <th scope="col">{ t.score_label }</th><th scope="col">{ t.seal_label }</th>
-                    <th scope="col">{ t.open_criteria }</th>
-                </tr></thead>
-                <tbody>
-                { for content::objectives().iter().zip(&ev.objectives).map(|(o, r)| html! {
-                    <tr>
-                        <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
-                        <td>{ format!("{} %", r.weight) }</td>
-                        <td>{ range(r.score.lower, r.score.upper) }</td>
-                        <td>{ fmt_seal(r.seal, lang) }
-                            if r.overridden.is_some() { { format!(" ({})", t.overridden) } }
-                        </td>
-                        <td>{ r.open.len() }</td>
-                    </tr>
-                }) }
-                </tbody>
-            </table>
+            <div class="results-grid">
+                <ObjectivesTable ev={ev.clone()} {lang} />
+                <Radar objectives={ev.objectives.clone()} {lang} title={t.radar_title}
+                    lower_label={t.lower_bound} upper_label={t.upper_bound} />
+            </div>
+            <h2>{ t.binding_title }</h2>
+            if ev.binding.is_empty() { <p>{ t.binding_none }</p> } else {
+                <ul>{ for ev.binding.iter().map(|b| {
+                    let target = walk_index_of(b.criterion);
+                    let s = store.clone();
+                    let onclick = Callback::from(move |_| if let Some(i) = target { s.dispatch(Action::GoTo(i)) });
+                    html! {
+                        <li><button type="button" class="link" {onclick}><strong>{ b.criterion }</strong>{ " " }
+                            { content::criterion(b.criterion).map(|c| c.title.get(lang)).unwrap_or_default() }
+                            if b.open { { " " }{ t.open_suffix } }</button></li>
+                    }
+                }) }</ul>
+            }
+            <h2>{ t.gaps_title }</h2>
+            <GapPlan ev={ev.clone()} {lang} assessment={store.assessment.clone()} />
+            <h2>{ t.open_q_title }</h2>
+            if ev.open_questions.is_empty() { <p>{ t.open_q_none }</p> } else {
+                <label for="open-questions" class="visually-hidden">{ t.open_q_title }</label>
+                <textarea id="open-questions" readonly=true rows="10" class="questions"
+                    data-testid="open-questions" value={questions} />
+                <p>
+                    <button type="button" data-testid="copy-questions" onclick={copy}>{ t.copy_questions }</button>
+                    <span role="status">if *copied { { " " }{ t.copied } }</span>
+                </p>
+            }
+            <h2>{ t.snc_coverage_title }</h2>
+            <SncCoverage ev={ev.clone()} {lang} />
+            <h2>{ t.hints_title }</h2>
+            <Hints ev={ev.clone()} {lang} />
+            <h2>{ t.label_not_seal_title }</h2>
+            <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
             <section class="overrides" aria-labelledby="overrides-title">
                 <h2 id="overrides-title">{ t.override_title }</h2>
                 <p>{ t.override_intro }</p>
                 { for content::objectives().iter().map(|o| html! { <OverrideEditor objective={o.id} /> }) }
             </section>
-            <h2>{ t.binding_title }</h2>
-            if ev.binding.is_empty() { <p>{ t.binding_none }</p> } else {
-                <ul>{ for ev.binding.iter().map(|b| html! {
-                    <li>{ b.criterion }{ " " }{ content::criterion(b.criterion).map(|c| c.title.get(lang)).unwrap_or_default() }</li>
-                }) }</ul>
-            }
-            <h2>{ t.label_not_seal_title }</h2>
-            <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
-            if !ev.hints.is_empty() || !ev.warnings.is_empty() {
-                <ul class="hints">
-                    { for ev.hints.iter().map(|h| html! { <li>{ h.text(lang) }</li> }) }
-                    { for ev.warnings.iter().map(|w| html! { <li>{ w.text(lang) }</li> }) }
-                </ul>
-            }
         </section>
     }
 }

@@ -1,18 +1,657 @@
 //! Checking a file against a printed integrity fingerprint.
+//!
+//! The report prints the SHA-256 of the exported file (the assessment's fingerprint). Here
+//! the user types or pastes that value and chooses or drops a file; the file is read in the
+//! browser and compared: first its raw bytes (the exported file, unchanged), then the
+//! canonical re-export of each assessment it holds (the same assessment in a re-saved or
+//! re-formatted file). Nothing is stored: this screen never changes the workspace.
 
 use crate::app::Store;
+use crate::i18n::texts as app_texts;
+use crate::state::{display_name, Action};
+use crate::transfer;
 use crate::views::start::ScreenProps;
+use sovcheck_core::export::{fingerprint, sha256_hex};
+use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
+use sovcheck_core::Lang;
 use yew::prelude::*;
+
+/// The verify screen's own words, one field each.
+pub struct VerifyTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub expected_label: &'static str,
+    pub expected_help: &'static str,
+    pub file_title: &'static str,
+    pub pick: &'static str,
+    pub drop_hint: &'static str,
+    pub file_name: &'static str,
+    pub file_sha: &'static str,
+    pub assessment_fp: &'static str,
+    pub expected_value: &'static str,
+    pub matched: &'static str,
+    pub content_matched: &'static str,
+    pub content_matched_in: &'static str,
+    pub mismatch: &'static str,
+    pub not_sovcheck: &'static str,
+    pub bad_fingerprint: &'static str,
+    pub waiting_file: &'static str,
+    pub waiting_fingerprint: &'static str,
+    pub reading: &'static str,
+}
+
+/// English.
+pub const EN: VerifyTexts = VerifyTexts {
+    title: "Check a fingerprint",
+    intro: "The report prints the SHA-256 fingerprint of the exported assessment file. Type or paste that fingerprint, then choose the file: sovcheck tells you whether it is exactly the file that was fingerprinted. The file is read in this browser only; nothing is stored or sent.",
+    expected_label: "Printed fingerprint (SHA-256)",
+    expected_help: "64 characters, 0-9 and a-f, as printed in the report. Spaces and capital letters are ignored.",
+    file_title: "File to check",
+    pick: "Choose the file…",
+    drop_hint: "or drop it on this section.",
+    file_name: "File",
+    file_sha: "SHA-256 of this file",
+    assessment_fp: "Fingerprint of the assessment",
+    expected_value: "Printed fingerprint",
+    matched: "Match: this is exactly the file whose fingerprint was printed.",
+    content_matched: "The content matches, but the file was re-saved or re-formatted: its bytes differ from the exported file, yet the assessment it holds is exactly the one that was fingerprinted.",
+    content_matched_in: "The matching assessment:",
+    mismatch: "No match: this file is not the one whose fingerprint was printed, or it was changed after the export.",
+    not_sovcheck: "No match, and this file is not a sovcheck document:",
+    bad_fingerprint: "This is not a valid fingerprint:",
+    waiting_file: "Now choose the file to check.",
+    waiting_fingerprint: "Now type or paste the printed fingerprint to compare.",
+    reading: "Reading the file…",
+};
+
+/// French.
+pub const FR: VerifyTexts = VerifyTexts {
+    title: "Vérifier une empreinte",
+    intro: "Le rapport imprime l'empreinte SHA-256 du fichier d'évaluation exporté. Saisissez ou collez cette empreinte, puis choisissez le fichier : sovcheck vous dit s'il s'agit exactement du fichier dont l'empreinte a été calculée. Le fichier est lu dans ce navigateur uniquement ; rien n'est enregistré ni envoyé.",
+    expected_label: "Empreinte imprimée (SHA-256)",
+    expected_help: "64 caractères, de 0 à 9 et de a à f, tels qu'imprimés dans le rapport. Les espaces et les majuscules sont ignorés.",
+    file_title: "Fichier à vérifier",
+    pick: "Choisir le fichier…",
+    drop_hint: "ou déposez-le sur cette section.",
+    file_name: "Fichier",
+    file_sha: "SHA-256 de ce fichier",
+    assessment_fp: "Empreinte de l'évaluation",
+    expected_value: "Empreinte imprimée",
+    matched: "Concordance : c'est exactement le fichier dont l'empreinte a été imprimée.",
+    content_matched: "Le contenu concorde, mais le fichier a été réenregistré ou reformaté : ses octets diffèrent du fichier exporté, mais l'évaluation qu'il contient est exactement celle dont l'empreinte a été calculée.",
+    content_matched_in: "L'évaluation concordante :",
+    mismatch: "Pas de concordance : ce fichier n'est pas celui dont l'empreinte a été imprimée, ou il a été modifié après l'export.",
+    not_sovcheck: "Pas de concordance, et ce fichier n'est pas un document sovcheck :",
+    bad_fingerprint: "Ce n'est pas une empreinte valide :",
+    waiting_file: "Choisissez maintenant le fichier à vérifier.",
+    waiting_fingerprint: "Saisissez ou collez maintenant l'empreinte imprimée pour comparer.",
+    reading: "Lecture du fichier…",
+};
+
+/// The verify screen's texts for a language.
+pub fn texts(lang: Lang) -> &'static VerifyTexts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}
+
+/// Why a typed fingerprint is not one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FingerprintError {
+    /// Nothing but spaces.
+    Empty,
+    /// A character other than 0-9, a-f (either case) or white space.
+    NotHex(char),
+    /// Not 64 hexadecimal characters; the count found.
+    Length(usize),
+}
+
+impl FingerprintError {
+    /// The error in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match *self {
+            FingerprintError::Empty => lang.pick(
+                "nothing was typed.".to_owned(),
+                "rien n'a été saisi.".to_owned(),
+            ),
+            FingerprintError::NotHex(c) => lang.pick(
+                format!("“{c}” is not a hexadecimal character (0-9, a-f)."),
+                format!("« {c} » n'est pas un caractère hexadécimal (0-9, a-f)."),
+            ),
+            FingerprintError::Length(n) => lang.pick(
+                format!("a fingerprint has 64 characters; this one has {n}."),
+                format!("une empreinte compte 64 caractères ; celle-ci en compte {n}."),
+            ),
+        }
+    }
+}
+
+/// A typed or pasted fingerprint as the engine writes it: white space removed, lower case,
+/// exactly 64 hexadecimal characters.
+pub fn normalise(input: &str) -> Result<String, FingerprintError> {
+    let mut out = String::with_capacity(64);
+    for c in input.chars().filter(|c| !c.is_whitespace()) {
+        if !c.is_ascii_hexdigit() {
+            return Err(FingerprintError::NotHex(c));
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    match out.len() {
+        0 => Err(FingerprintError::Empty),
+        64 => Ok(out),
+        n => Err(FingerprintError::Length(n)),
+    }
+}
+
+/// One assessment found in the file: its name and the fingerprint of its canonical export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub name: Option<String>,
+    pub fingerprint: String,
+}
+
+/// A file as read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileState {
+    /// Being read.
+    Reading { name: String },
+    /// The browser could not read it.
+    Unreadable { name: String },
+    /// Read (or refused for its size, then `sha` is `None`).
+    Loaded {
+        name: String,
+        /// SHA-256 of the raw bytes.
+        sha: Option<String>,
+        /// The assessments it holds, or why it is not a sovcheck document.
+        content: Result<Vec<Found>, FormatError>,
+    },
+}
+
+impl FileState {
+    /// A file's state from its bytes.
+    pub fn from_bytes(name: String, bytes: &[u8]) -> FileState {
+        let content = parse_document(bytes).map(|doc| {
+            doc.into_assessments()
+                .iter()
+                .map(|a| Found {
+                    name: display_name(a),
+                    fingerprint: fingerprint(a),
+                })
+                .collect()
+        });
+        FileState::Loaded {
+            name,
+            sha: Some(sha256_hex(bytes)),
+            content,
+        }
+    }
+
+    /// A file refused before reading, for its size.
+    pub fn too_large(name: String, size: usize) -> FileState {
+        FileState::Loaded {
+            name,
+            sha: None,
+            content: Err(FormatError {
+                path: String::new(),
+                problem: Problem::TooLarge { size },
+            }),
+        }
+    }
+}
+
+/// The outcome of a check.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// The file's bytes have the printed SHA-256: the exported file, unchanged.
+    Match,
+    /// The bytes differ, but the assessment at `index` (of `of` in the file) re-exports to
+    /// the printed fingerprint: the same assessment in a re-saved or re-formatted file.
+    ContentMatch { index: usize, of: usize },
+    /// Neither the bytes nor any assessment in the file match.
+    Mismatch,
+    /// The bytes do not match and the file is not a sovcheck document.
+    NotSovcheck(FormatError),
+    /// What was typed is not a fingerprint.
+    BadFingerprint(FingerprintError),
+    /// The browser could not read the file.
+    Unreadable,
+}
+
+impl Verdict {
+    /// Whether the file holds what was fingerprinted (exactly, or re-saved).
+    pub fn is_match(&self) -> bool {
+        matches!(self, Verdict::Match | Verdict::ContentMatch { .. })
+    }
+
+    /// A stable word for tests and styles.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Verdict::Match => "bytes",
+            Verdict::ContentMatch { .. } => "content",
+            Verdict::Mismatch => "mismatch",
+            Verdict::NotSovcheck(_) => "not-sovcheck",
+            Verdict::BadFingerprint(_) => "bad-fingerprint",
+            Verdict::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// The check of `file` against what was typed; `None` while something is missing. An
+/// invalid fingerprint is reported only once it is not empty.
+pub fn verdict(expected: &str, file: Option<&FileState>) -> Option<Verdict> {
+    let expected = if expected.trim().is_empty() {
+        None
+    } else {
+        match normalise(expected) {
+            Ok(e) => Some(e),
+            Err(e) => return Some(Verdict::BadFingerprint(e)),
+        }
+    };
+    match file? {
+        FileState::Reading { .. } => None,
+        FileState::Unreadable { .. } => Some(Verdict::Unreadable),
+        FileState::Loaded { sha, content, .. } => {
+            let Some(expected) = expected else {
+                // Without a fingerprint only a broken file is worth an answer.
+                return content
+                    .as_ref()
+                    .err()
+                    .map(|e| Verdict::NotSovcheck(e.clone()));
+            };
+            if sha.as_deref() == Some(expected.as_str()) {
+                return Some(Verdict::Match);
+            }
+            Some(match content {
+                Err(e) => Verdict::NotSovcheck(e.clone()),
+                Ok(list) => match list.iter().position(|f| f.fingerprint == expected) {
+                    Some(index) => Verdict::ContentMatch {
+                        index,
+                        of: list.len(),
+                    },
+                    None => Verdict::Mismatch,
+                },
+            })
+        }
+    }
+}
+
+/// A fingerprint for people: groups of eight, so that it reads like the printed one.
+pub fn grouped(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(8)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// The verify screen.
 #[function_component(VerifyView)]
 pub fn verify_view(p: &ScreenProps) -> Html {
-    let Some(_store) = use_context::<Store>() else {
+    let store = use_context::<Store>();
+    let expected = use_state(String::new);
+    // Whether the typed value was committed (change event): only then is a bad one reported
+    // before a file is chosen.
+    let committed = use_state(|| false);
+    let file = use_state(|| None::<FileState>);
+    let dragging = use_state(|| false);
+    let seq = use_mut_ref(|| 0u32);
+    let input_ref = use_node_ref();
+    let Some(store) = store else {
         return html! {};
     };
+    let lang = store.lang;
+    let (t, vt) = (app_texts(lang), texts(lang));
+
+    // Reads the first file and checks it; a later choice wins over one still being read.
+    let load = {
+        let (file, seq) = (file.clone(), seq.clone());
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let Some(f) = files.into_iter().next() else {
+                return;
+            };
+            let n = {
+                let mut s = seq.borrow_mut();
+                *s = s.wrapping_add(1);
+                *s
+            };
+            let name = f.name();
+            let size = f.size();
+            if size > MAX_DOCUMENT_BYTES as f64 {
+                file.set(Some(FileState::too_large(name, size as usize)));
+                return;
+            }
+            file.set(Some(FileState::Reading { name: name.clone() }));
+            let (file, seq) = (file.clone(), seq.clone());
+            yew::platform::spawn_local(async move {
+                let read = gloo::file::futures::read_as_bytes(&gloo::file::File::from(f)).await;
+                if *seq.borrow() != n {
+                    return;
+                }
+                file.set(Some(match read {
+                    Ok(bytes) => FileState::from_bytes(name, &bytes),
+                    Err(_) => FileState::Unreadable { name },
+                }));
+            });
+        })
+    };
+    let back = {
+        let s = store.clone();
+        Callback::from(move |_| s.dispatch(Action::Back))
+    };
+    let oninput = {
+        let (expected, committed) = (expected.clone(), committed.clone());
+        Callback::from(move |e: InputEvent| {
+            expected.set(crate::components::fields::event_value(&e));
+            committed.set(false);
+        })
+    };
+    let onchange = {
+        let committed = committed.clone();
+        Callback::from(move |_: Event| committed.set(true))
+    };
+    let pick = {
+        let r = input_ref.clone();
+        Callback::from(move |_| {
+            if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let picked = {
+        let load = load.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            if let Some(input) = input {
+                load.emit(transfer::files_of(input.files()));
+                // Let the same file be chosen again after a change.
+                input.set_value("");
+            }
+        })
+    };
+    let ondragover = {
+        let d = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(true);
+        })
+    };
+    let ondragleave = {
+        let d = dragging.clone();
+        Callback::from(move |_: DragEvent| d.set(false))
+    };
+    let ondrop = {
+        let (d, load) = (dragging.clone(), load.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            d.set(false);
+            load.emit(transfer::files_of(
+                e.data_transfer().and_then(|dt| dt.files()),
+            ));
+        })
+    };
+
+    let result = verdict(&expected, (*file).as_ref());
+    // A bad fingerprint is shown once committed or once there is a file to check.
+    let result =
+        result.filter(|v| !matches!(v, Verdict::BadFingerprint(_)) || *committed || file.is_some());
+    let invalid = matches!(result, Some(Verdict::BadFingerprint(_)));
+    let normalised = normalise(&expected).ok();
+    let class = classes!("verify-screen", (*dragging).then_some("dragging"));
+    let colon = lang.pick(":", " :");
+
+    let file_info = match &*file {
+        None => html! {},
+        Some(FileState::Reading { name }) => html! {
+            <p data-testid="verify-file-info">{ format!("{name} — {}", vt.reading) }</p>
+        },
+        Some(FileState::Unreadable { name }) => html! {
+            <p data-testid="verify-file-info">{ format!("{}{colon} {name}", vt.file_name) }</p>
+        },
+        Some(FileState::Loaded { name, sha, content }) => html! {
+            <dl class="verify-values" data-testid="verify-file-info">
+                <dt>{ vt.file_name }</dt>
+                <dd>{ name.clone() }</dd>
+                if let Some(sha) = sha {
+                    <>
+                        <dt>{ vt.file_sha }</dt>
+                        <dd class="hex" data-testid="verify-file-sha" data-value={sha.clone()}>{ grouped(sha) }</dd>
+                    </>
+                }
+                if let Ok(list) = content {
+                    { for list.iter().filter(|f| sha.as_deref() != Some(f.fingerprint.as_str())).map(|f| html! {
+                        <>
+                            <dt>{ format!("{} — {}", vt.assessment_fp, f.name.clone().unwrap_or_else(|| t.untitled.to_owned())) }</dt>
+                            <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.clone()}>{ grouped(&f.fingerprint) }</dd>
+                        </>
+                    }) }
+                }
+            </dl>
+        },
+    };
+
+    let result_html = match &result {
+        None => {
+            let waiting = match (&*file, normalised.is_some()) {
+                (None, true) => Some(vt.waiting_file),
+                (Some(FileState::Loaded { .. }), false) => Some(vt.waiting_fingerprint),
+                _ => None,
+            };
+            html! { if let Some(w) = waiting { <p class="muted" data-testid="verify-waiting">{ w }</p> } }
+        }
+        Some(v) => {
+            let (mark, head, detail) = match v {
+                Verdict::Match => ("✓", vt.matched.to_owned(), html! {}),
+                Verdict::ContentMatch { index, of } => {
+                    let name = match &*file {
+                        Some(FileState::Loaded {
+                            content: Ok(list), ..
+                        }) => list
+                            .get(*index)
+                            .and_then(|f| f.name.clone())
+                            .unwrap_or_else(|| t.untitled.to_owned()),
+                        _ => t.untitled.to_owned(),
+                    };
+                    let detail = if *of > 1 {
+                        html! { <p>{ format!("{} {name} ({}/{of})", vt.content_matched_in, index + 1) }</p> }
+                    } else {
+                        html! {}
+                    };
+                    ("✓", vt.content_matched.to_owned(), detail)
+                }
+                Verdict::Mismatch => ("✗", vt.mismatch.to_owned(), html! {}),
+                Verdict::NotSovcheck(e) => (
+                    "✗",
+                    format!("{} {}", vt.not_sovcheck, e.message(lang)),
+                    html! {},
+                ),
+                Verdict::BadFingerprint(e) => (
+                    "✗",
+                    format!("{} {}", vt.bad_fingerprint, e.message(lang)),
+                    html! {},
+                ),
+                Verdict::Unreadable => ("✗", t.import_read_error.to_owned(), html! {}),
+            };
+            let compared = match (normalised.as_deref(), &*file, v) {
+                (
+                    Some(e),
+                    Some(FileState::Loaded { .. }),
+                    Verdict::Mismatch | Verdict::NotSovcheck(_),
+                ) => html! {
+                    <dl class="verify-values">
+                        <dt>{ vt.expected_value }</dt>
+                        <dd class="hex" data-testid="verify-expected-value" data-value={e.to_owned()}>{ grouped(e) }</dd>
+                    </dl>
+                },
+                _ => html! {},
+            };
+            let class = classes!(
+                "panel",
+                "verify-result",
+                if v.is_match() { "ok" } else { "bad" }
+            );
+            html! {
+                <div {class} data-testid="verify-result" data-match={v.is_match().to_string()} data-kind={v.kind()}>
+                    <p><strong><span aria-hidden="true">{ mark }{ " " }</span>{ head }</strong></p>
+                    { detail }
+                    { compared }
+                </div>
+            }
+        }
+    };
+
     html! {
-        <section>
-            <h1 ref={p.heading.clone()} tabindex="-1">{ "verify" }</h1>
+        <section {class} data-testid="verify" {ondragover} {ondragleave} {ondrop}>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ vt.title }</h1>
+            <p>{ vt.intro }</p>
+            <div class="actions">
+                <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button>
+            </div>
+            <div class="field verify-field">
+                <label for="verify-expected">{ vt.expected_label }</label>
+                <input id="verify-expected" type="text" class="hex" data-testid="verify-expected"
+                    value={(*expected).clone()} {oninput} {onchange}
+                    autocomplete="off" spellcheck="false" autocapitalize="off"
+                    aria-invalid={invalid.to_string()} aria-describedby="verify-expected-help" />
+                <p id="verify-expected-help" class="muted">{ vt.expected_help }</p>
+            </div>
+            <h2>{ vt.file_title }</h2>
+            <div class="actions">
+                <button type="button" data-testid="verify-pick" onclick={pick}>{ vt.pick }</button>
+                <span class="muted">{ vt.drop_hint }</span>
+                <input type="file" hidden=true ref={input_ref} data-testid="verify-file" onchange={picked} />
+            </div>
+            { file_info }
+            <div role="status" class="verify-status">{ result_html }</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sovcheck_core::format::export_assessment;
+    use sovcheck_core::Assessment;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const EMPTY_SHA: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    fn sample() -> Assessment {
+        let mut a = Assessment {
+            id: "a-1".to_owned(),
+            ..Assessment::default()
+        };
+        a.meta.provider = "Acme".to_owned();
+        a
+    }
+
+    #[test]
+    fn fingerprints_are_normalised_to_lower_case_without_spaces() {
+        let printed = " E3B0C442 98FC1C14 9AFBF4C8 996FB924\n27AE41E4 649B934C A495991B 7852B855 ";
+        assert_eq!(normalise(printed).as_deref(), Ok(EMPTY_SHA));
+        // Tabs and no-break spaces count as spaces.
+        assert_eq!(
+            normalise(&format!("\t{}\u{a0}", EMPTY_SHA.to_uppercase())).as_deref(),
+            Ok(EMPTY_SHA)
+        );
+    }
+
+    #[test]
+    fn bad_fingerprints_are_rejected_with_the_reason() {
+        assert_eq!(normalise("   "), Err(FingerprintError::Empty));
+        assert_eq!(normalise("abc 123"), Err(FingerprintError::Length(6)));
+        assert_eq!(
+            normalise(&format!("{EMPTY_SHA}0")),
+            Err(FingerprintError::Length(65))
+        );
+        let mut g = EMPTY_SHA.to_owned();
+        g.replace_range(0..1, "g");
+        assert_eq!(normalise(&g), Err(FingerprintError::NotHex('g')));
+        assert_eq!(normalise("sha256:e3b0"), Err(FingerprintError::NotHex('s')));
+        assert_eq!(
+            FingerprintError::Length(6).message(Lang::Fr),
+            "une empreinte compte 64 caractères ; celle-ci en compte 6."
+        );
+        assert_eq!(
+            FingerprintError::NotHex('g').message(Lang::En),
+            "“g” is not a hexadecimal character (0-9, a-f)."
+        );
+    }
+
+    #[test]
+    fn the_exported_bytes_match_and_any_change_does_not() {
+        let a = sample();
+        let bytes = export_assessment(&a);
+        let printed = sha256_hex(bytes.as_bytes()).to_uppercase();
+        let file = FileState::from_bytes("a.json".into(), bytes.as_bytes());
+        assert_eq!(verdict(&printed, Some(&file)), Some(Verdict::Match));
+        // One byte changed in a note-free place: still a sovcheck document, another assessment.
+        let changed = bytes.replace("Acme", "Acmf");
+        let file = FileState::from_bytes("a.json".into(), changed.as_bytes());
+        assert_eq!(verdict(&printed, Some(&file)), Some(Verdict::Mismatch));
+    }
+
+    #[test]
+    fn a_reformatted_file_with_the_same_assessment_is_a_content_match() {
+        let a = sample();
+        let bytes = export_assessment(&a);
+        let printed = fingerprint(&a);
+        let compact = bytes.replace("\n", "").replace("  ", "");
+        assert_ne!(compact, bytes);
+        let file = FileState::from_bytes("a.json".into(), compact.as_bytes());
+        let v = verdict(&printed, Some(&file));
+        assert_eq!(v, Some(Verdict::ContentMatch { index: 0, of: 1 }));
+        assert!(v.is_some_and(|v| v.is_match()));
+        // In a workspace file, the matching assessment is found among several.
+        let other = Assessment::default();
+        let ws = sovcheck_core::format::export_workspace(&[other, a]);
+        let file = FileState::from_bytes("ws.json".into(), ws.as_bytes());
+        assert_eq!(
+            verdict(&printed, Some(&file)),
+            Some(Verdict::ContentMatch { index: 1, of: 2 })
+        );
+    }
+
+    #[test]
+    fn other_outcomes() {
+        let file = FileState::from_bytes("x.txt".into(), b"hello");
+        // No fingerprint yet: only the broken file is reported.
+        assert!(matches!(
+            verdict("", Some(&file)),
+            Some(Verdict::NotSovcheck(_))
+        ));
+        assert!(matches!(
+            verdict(EMPTY_SHA, Some(&file)),
+            Some(Verdict::NotSovcheck(_))
+        ));
+        // The printed value is the SHA-256 of the bytes, whatever they are.
+        let empty = FileState::from_bytes("empty".into(), b"");
+        assert_eq!(verdict(EMPTY_SHA, Some(&empty)), Some(Verdict::Match));
+        assert_eq!(
+            verdict("12zz", None),
+            Some(Verdict::BadFingerprint(FingerprintError::NotHex('z')))
+        );
+        assert_eq!(verdict(EMPTY_SHA, None), None);
+        assert_eq!(verdict("", None), None);
+        let unreadable = FileState::Unreadable { name: "u".into() };
+        assert_eq!(
+            verdict(EMPTY_SHA, Some(&unreadable)),
+            Some(Verdict::Unreadable)
+        );
+        let big = FileState::too_large("big".into(), MAX_DOCUMENT_BYTES + 1);
+        assert!(matches!(
+            verdict(EMPTY_SHA, Some(&big)),
+            Some(Verdict::NotSovcheck(_))
+        ));
+        let good = FileState::from_bytes("a".into(), export_assessment(&sample()).as_bytes());
+        assert_eq!(verdict("", Some(&good)), None);
+    }
+
+    #[test]
+    fn fingerprints_read_in_groups_of_eight() {
+        assert_eq!(
+            grouped(EMPTY_SHA),
+            "e3b0c442 98fc1c14 9afbf4c8 996fb924 27ae41e4 649b934c a495991b 7852b855"
+        );
     }
 }

@@ -1,0 +1,113 @@
+//! The eight-axis radar of the objectives' scores, drawn as inline SVG (no script, no
+//! external file, prints as vector). Where an objective's score is still a range, both the
+//! lower and the upper bound are drawn; the text alternative lists every value.
+
+use crate::components::estimate::fmt_score_range;
+use sovcheck_core::evaluate::ObjectiveResult;
+use sovcheck_core::{content, Lang};
+use yew::prelude::*;
+
+const CENTER: f64 = 170.0;
+const RADIUS: f64 = 120.0;
+
+/// The point of axis `i` (of 8, clockwise from the top) at `fraction` of the radius.
+fn point(i: usize, fraction: f64) -> (f64, f64) {
+    let angle = std::f64::consts::TAU * (i as f64) / 8.0 - std::f64::consts::FRAC_PI_2;
+    let r = RADIUS * fraction.clamp(0.0, 1.0);
+    (CENTER + r * angle.cos(), CENTER + r * angle.sin())
+}
+
+/// An SVG `points` list for one value per axis, in percent.
+pub fn polygon(values: &[f64]) -> String {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let (x, y) = point(i, v / 100.0);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadarProps {
+    pub objectives: Vec<ObjectiveResult>,
+    pub lang: Lang,
+    /// Title of the chart (also its accessible name).
+    pub title: AttrValue,
+    /// Legend words for the two bounds.
+    pub lower_label: AttrValue,
+    pub upper_label: AttrValue,
+}
+
+/// The radar chart.
+#[function_component(Radar)]
+pub fn radar(p: &RadarProps) -> Html {
+    let lower: Vec<f64> = p.objectives.iter().map(|o| o.score.lower).collect();
+    let upper: Vec<f64> = p.objectives.iter().map(|o| o.score.upper).collect();
+    let ranged = lower.iter().zip(&upper).any(|(l, u)| (u - l).abs() > 1e-9);
+    let desc = p
+        .objectives
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {}",
+                o.id,
+                fmt_score_range(o.score.lower, o.score.upper, p.lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rings = [0.25, 0.5, 0.75, 1.0];
+    html! {
+        <figure class="radar" data-testid="radar">
+            <svg viewBox="0 0 340 340" width="340" height="340" role="img"
+                aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">
+                <title id="radar-title">{ p.title.clone() }</title>
+                <desc id="radar-desc">{ desc }</desc>
+                { for rings.iter().map(|f| html! {
+                    <polygon class="ring" points={polygon(&[f * 100.0; 8])} />
+                }) }
+                { for (0..8).map(|i| {
+                    let (x, y) = point(i, 1.0);
+                    let (lx, ly) = point(i, 1.17);
+                    let id = content::objectives().get(i).map(|o| o.id).unwrap_or_default();
+                    html! {
+                        <>
+                            <line class="axis" x1={CENTER.to_string()} y1={CENTER.to_string()}
+                                x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor="middle"
+                                dominant-baseline="middle">{ id }</text>
+                        </>
+                    }
+                }) }
+                if ranged {
+                    <polygon class="upper" points={polygon(&upper)} />
+                }
+                <polygon class="lower" points={polygon(&lower)} />
+            </svg>
+            <figcaption>
+                <span class="key lower">{ p.lower_label.clone() }</span>
+                if ranged { { " " }<span class="key upper">{ p.upper_label.clone() }</span> }
+            </figcaption>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn axes_start_at_the_top_and_go_clockwise() {
+        assert_eq!(polygon(&[100.0]), "170.0,50.0");
+        assert_eq!(
+            polygon(&[0.0, 100.0, 100.0]),
+            "170.0,170.0 254.9,85.1 290.0,170.0"
+        );
+        // Values outside 0-100 are clamped to the chart.
+        assert_eq!(polygon(&[150.0]), "170.0,50.0");
+    }
+}
