@@ -188,3 +188,52 @@ test('an import with the same id asks: cancel, keep both, replace; drag and drop
   assertClean(rec);
   await context.close();
 });
+
+test('encrypted export: passphrase rules, wrong passphrase refused, right one imports', async () => {
+  const { page, rec, context } = await openApp(env);
+  await makeAssessment(page, 'Secret Cloud', [['SOV-7.1', 2]]);
+  const plain = await downloadOf(page, `${tid('assessment-row')} ${tid('row-export')}`);
+  await page.click(tid('row-export-encrypted'));
+  await page.fill(tid('row-passphrase'), 'short');
+  await page.fill(tid('row-passphrase-repeat'), 'short');
+  await page.click(tid('row-encrypt-download'));
+  assert.match(await page.textContent(tid('row-encrypt-note')), /at least 10 characters/);
+  await page.fill(tid('row-passphrase'), 'blue ocean lighthouse');
+  await page.fill(tid('row-passphrase-repeat'), 'blue ocean lighthousE');
+  await page.click(tid('row-encrypt-download'));
+  assert.match(await page.textContent(tid('row-encrypt-note')), /differ/);
+  await assertAccessible(page, 'encrypted export form');
+  await page.fill(tid('row-passphrase-repeat'), 'blue ocean lighthouse');
+  const sealed = await downloadOf(page, tid('row-encrypt-download'));
+  assert.match(sealed.name, /-encrypted\.json$/);
+  const envelope = JSON.parse(sealed.text);
+  assert.equal(envelope.sovcheckEncrypted, 1);
+  assert.equal(envelope.kdf.iterations, 600000);
+  assert.ok(!sealed.text.includes('Secret Cloud'), 'nothing readable in the encrypted file');
+
+  await page.click(tid('wipe-all'));
+  await page.click(tid('wipe-confirm'));
+  const put = (text) => page.setInputFiles(tid('import-file'), { name: 'secret.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // Tampered: one byte of the ciphertext changed.
+  const tampered = { ...envelope, data: (envelope.data[0] === 'A' ? 'B' : 'A') + envelope.data.slice(1) };
+  await put(JSON.stringify(tampered));
+  await page.fill(tid('import-passphrase'), 'blue ocean lighthouse');
+  await page.click(tid('import-decrypt'));
+  await page.waitForSelector(tid('import-error'));
+  assert.match(await page.textContent(tid('import-error')), /passphrase is wrong, or the file was altered/);
+  await assertAccessible(page, 'decrypt error');
+  assert.equal(await page.locator(tid('assessment-row')).count(), 0);
+  // The real file: a wrong passphrase first, then the right one.
+  await put(sealed.text);
+  await page.fill(tid('import-passphrase'), 'blue ocean');
+  await page.click(tid('import-decrypt'));
+  await page.waitForSelector(tid('import-error'));
+  assert.equal(await page.locator(tid('import-passphrase')).count(), 1, 'the prompt stays for another try');
+  await page.fill(tid('import-passphrase'), 'blue ocean lighthouse');
+  await page.click(tid('import-decrypt'));
+  await page.waitForSelector(tid('import-done'));
+  const back = await downloadOf(page, `${tid('assessment-row')} ${tid('row-export')}`);
+  assert.equal(back.text, plain.text, 'decrypted, imported and re-exported byte for byte');
+  assertClean(rec);
+  await context.close();
+});

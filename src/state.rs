@@ -73,6 +73,10 @@ pub enum ImportError {
     Read,
     /// The file is not a valid sovcheck document.
     Format(FormatError),
+    /// An encrypted file could not be decrypted.
+    Crypto(crate::encrypted::CryptoError),
+    /// Encrypted files are imported one at a time (each has its passphrase).
+    EncryptedInBatch,
 }
 
 /// What the last import did, shown on the start screen until dismissed.
@@ -112,6 +116,8 @@ pub struct AppState {
     pub notice: Option<StorageNotice>,
     /// An import waiting for the user to settle its id conflicts.
     pub pending_import: Option<Vec<Assessment>>,
+    /// An encrypted file waiting for its passphrase: its name and envelope.
+    pub pending_decrypt: Option<(String, crate::encrypted::Envelope)>,
     pub import_status: Option<ImportStatus>,
     /// Bumped on navigation so the step heading takes focus.
     pub nav_seq: u32,
@@ -226,6 +232,8 @@ pub enum Action {
         file: String,
         error: ImportError,
     },
+    /// An encrypted file was chosen: ask for its passphrase (`None` forgets it).
+    AskPassphrase(Option<(String, crate::encrypted::Envelope)>),
     ResolveImport(Resolution),
     DismissImportStatus,
 }
@@ -241,6 +249,7 @@ impl AppState {
             started: false,
             notice: None,
             pending_import: None,
+            pending_decrypt: None,
             import_status: None,
             nav_seq: 0,
         }
@@ -371,11 +380,13 @@ impl AppState {
             Action::WipeAll => {
                 self.workspace.clear();
                 self.pending_import = None;
+                self.pending_decrypt = None;
                 self.import_status = None;
                 self.notice = None;
                 self.close();
             }
             Action::Import { list, seed } => {
+                self.pending_decrypt = None;
                 let mut list = list;
                 for (n, a) in list.iter_mut().enumerate() {
                     if a.id.is_empty() {
@@ -393,7 +404,15 @@ impl AppState {
                 }
             }
             Action::ImportFailed { file, error } => {
+                // A wrong passphrase keeps the prompt, so the user can try again.
+                if !matches!(error, ImportError::Crypto(_)) {
+                    self.pending_decrypt = None;
+                }
                 self.import_status = Some(ImportStatus::Failed { file, error });
+            }
+            Action::AskPassphrase(p) => {
+                self.pending_decrypt = p;
+                self.import_status = None;
             }
             Action::ResolveImport(r) => {
                 if let Some(list) = self.pending_import.take() {

@@ -62,12 +62,65 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// Parses decrypted bytes and dispatches the import (or its failure).
+pub fn import_bytes(file: String, bytes: &[u8], store: &Store) {
+    match format::parse_document(bytes) {
+        Ok(doc) => {
+            let seed = format!("i-{}", js_sys::Date::now() as u64);
+            store.dispatch(Action::Import {
+                list: doc.into_assessments(),
+                seed,
+            });
+        }
+        Err(e) => store.dispatch(Action::ImportFailed {
+            file,
+            error: ImportError::Format(e),
+        }),
+    }
+}
+
+/// Decrypts the pending encrypted file with `passphrase`, then imports it.
+pub fn decrypt_and_import(
+    file: String,
+    envelope: crate::encrypted::Envelope,
+    passphrase: String,
+    store: Store,
+) {
+    yew::platform::spawn_local(async move {
+        match crate::encrypted::decrypt(&envelope, &passphrase).await {
+            Ok(bytes) => import_bytes(file, &bytes, &store),
+            Err(e) => store.dispatch(Action::ImportFailed {
+                file,
+                error: ImportError::Crypto(e),
+            }),
+        }
+    });
+}
+
+/// Encrypts one assessment under `passphrase` and downloads it; `done` gets the outcome.
+pub fn export_encrypted(
+    a: &Assessment,
+    passphrase: String,
+    done: yew::Callback<Result<(), crate::encrypted::CryptoError>>,
+) {
+    let plain = format::export_assessment(a);
+    let name = file_name(a).replace(".json", "-encrypted.json");
+    yew::platform::spawn_local(async move {
+        let out = crate::encrypted::encrypt(&plain, &passphrase).await;
+        done.emit(out.map(|text| {
+            let _ = download::download(&name, "application/json", &text);
+        }));
+    });
+}
+
 /// Reads and parses `files`, then dispatches one `Import` (every file valid) or one
-/// `ImportFailed` (the first file that is not). Nothing is changed before the reducer runs.
+/// `ImportFailed` (the first file that is not). An encrypted file (alone) asks for its
+/// passphrase first. Nothing is changed before the reducer runs.
 pub fn import_files(files: Vec<web_sys::File>, store: Store) {
     if files.is_empty() {
         return;
     }
+    let several = files.len() > 1;
     yew::platform::spawn_local(async move {
         let mut all = Vec::new();
         for file in files {
@@ -94,6 +147,27 @@ pub fn import_files(files: Vec<web_sys::File>, store: Store) {
                         return;
                     }
                 };
+            match crate::encrypted::parse_envelope(&bytes) {
+                Some(Ok(env)) if !several => {
+                    store.dispatch(Action::AskPassphrase(Some((name, env))));
+                    return;
+                }
+                Some(Ok(_)) => {
+                    store.dispatch(Action::ImportFailed {
+                        file: name,
+                        error: ImportError::EncryptedInBatch,
+                    });
+                    return;
+                }
+                Some(Err(e)) => {
+                    store.dispatch(Action::ImportFailed {
+                        file: name,
+                        error: ImportError::Crypto(e),
+                    });
+                    return;
+                }
+                None => {}
+            }
             match format::parse_document(&bytes) {
                 Ok(doc) => all.extend(doc.into_assessments()),
                 Err(e) => {

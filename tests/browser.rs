@@ -166,3 +166,35 @@ async fn the_workspace_lists_deletes_with_confirmation_and_wipes() {
     assert_eq!(left, Vec::<String>::new());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn encryption_round_trips_and_refuses_a_wrong_passphrase_or_tampering() {
+    use sovcheck_web::encrypted::{decrypt, encrypt, parse_envelope, CryptoError};
+    let text = "{\"formatVersion\": 1, \"assessment\": {}}\n";
+    let out = encrypt(text, "correct horse battery").await.unwrap();
+    assert!(
+        !out.contains("formatVersion"),
+        "the plaintext does not show"
+    );
+    let env = parse_envelope(out.as_bytes()).unwrap().unwrap();
+    assert_eq!(env.kdf.iterations, 600_000);
+    assert_eq!(env.cipher.name, "AES-GCM");
+    let plain = decrypt(&env, "correct horse battery").await.unwrap();
+    assert_eq!(plain, text.as_bytes());
+    assert_eq!(
+        decrypt(&env, "correct horse batterY").await,
+        Err(CryptoError::WrongPassphraseOrTampered)
+    );
+    let mut tampered = env.clone();
+    let first = tampered.data.remove(0);
+    tampered
+        .data
+        .insert(0, if first == 'A' { 'B' } else { 'A' });
+    assert_eq!(
+        decrypt(&tampered, "correct horse battery").await,
+        Err(CryptoError::WrongPassphraseOrTampered)
+    );
+    // Two encryptions of the same text differ (random salt and IV).
+    let again = encrypt(text, "correct horse battery").await.unwrap();
+    assert_ne!(again, out);
+}

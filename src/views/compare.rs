@@ -262,6 +262,19 @@ fn override_words(o: Option<&Override>, ct: &CompareTexts, lang: Lang) -> String
     }
 }
 
+/// An engine message as a sentence of its own: capital first letter, final full stop.
+pub fn sentence(msg: &str) -> String {
+    let mut chars = msg.trim().chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 /// The compare screen.
 #[function_component(CompareView)]
 pub fn compare_view(p: &ScreenProps) -> Html {
@@ -330,14 +343,14 @@ pub fn compare_view(p: &ScreenProps) -> Html {
 
     let table = match &comparison {
         Err(e) => html! {
-            <p class="panel compare-error" role="alert" data-testid="compare-error">{ e.message(lang) }</p>
+            <p class="panel compare-error" role="alert" data-testid="compare-error">{ sentence(&e.message(lang)) }</p>
         },
         Ok(c) => html! {
             <>
                 if c.mixed_rules() {
                     <p class="panel mixed-rules" data-testid="compare-mixed">{ ct.mixed_rules }</p>
                 }
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabindex="0" aria-label={ct.table_caption}>
                     { comparison_table(&c.columns, &chosen, &label, lang) }
                 </div>
             </>
@@ -362,6 +375,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
                 let pair = pair.clone();
                 Callback::from(move |v: (String, String)| pair.set(v))
             }} />
+            <p class="print-only muted">{ t.footer }</p>
         </section>
     }
 }
@@ -559,7 +573,7 @@ fn changes_table(changes: &[Change], lang: Lang) -> Html {
         return html! { <p data-testid="diff-no-answer">{ ct.no_answer_change }</p> };
     }
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex="0" aria-label={ct.diff_caption}>
             <table class="diff-table" data-testid="diff-table">
                 <caption>{ format!("{} ({})", ct.diff_caption, changes.len()) }</caption>
                 <thead><tr>
@@ -727,6 +741,16 @@ mod tests {
             weights_values(&Weights::Framework.values()),
             "15/10/10/15/20/15/10/5"
         );
+    }
+
+    #[test]
+    fn engine_messages_become_sentences() {
+        assert_eq!(
+            sentence("une comparaison demande au moins 2 évaluations ; 1 fournie"),
+            "Une comparaison demande au moins 2 évaluations ; 1 fournie."
+        );
+        assert_eq!(sentence("done."), "Done.");
+        assert_eq!(sentence("  "), "");
     }
 
     #[test]

@@ -130,8 +130,19 @@ pub fn start_view(p: &ScreenProps) -> Html {
 fn import_panel() -> Html {
     let store = use_context::<Store>();
     let replace_ref = use_node_ref();
+    let pass_ref = use_node_ref();
+    let pass = use_state(String::new);
+    let busy = use_state(|| false);
     let pending = store.as_ref().is_some_and(|s| s.pending_import.is_some());
     use_focus_when(replace_ref.clone(), pending);
+    let asking = store.as_ref().is_some_and(|s| s.pending_decrypt.is_some());
+    use_focus_when(pass_ref.clone(), asking);
+    // A new answer from the reducer (failure or success) ends the wait.
+    {
+        let busy = busy.clone();
+        let status = store.as_ref().map(|s| s.import_status.clone());
+        use_effect_with(status, move |_| busy.set(false));
+    }
     let Some(store) = store else {
         return html! {};
     };
@@ -163,6 +174,56 @@ fn import_panel() -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::DismissImportStatus))
     };
+    let status = status_html(&store, dismiss);
+    if let Some((file, env)) = store.pending_decrypt.clone() {
+        let onsubmit = {
+            let (s, pass, busy) = (store.clone(), pass.clone(), busy.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                busy.set(true);
+                transfer::decrypt_and_import(file.clone(), env.clone(), (*pass).clone(), s.clone());
+            })
+        };
+        let oninput = {
+            let (pass, busy) = (pass.clone(), busy.clone());
+            Callback::from(move |e: InputEvent| {
+                busy.set(false);
+                pass.set(crate::components::fields::event_value(&e));
+            })
+        };
+        let cancel = {
+            let s = store.clone();
+            Callback::from(move |_| s.dispatch(Action::AskPassphrase(None)))
+        };
+        let name = store
+            .pending_decrypt
+            .as_ref()
+            .map(|p| p.0.clone())
+            .unwrap_or_default();
+        return html! {
+            <>
+            { status }
+            <form class="panel conflict" data-testid="import-decrypt-form" {onsubmit}>
+                <p id="decrypt-q">{ format!("{name} {}", t.encrypted_prompt) }</p>
+                <div class="field">
+                    <label for="import-passphrase">{ t.passphrase }</label>
+                    <input id="import-passphrase" type="password" autocomplete="off" ref={pass_ref}
+                        data-testid="import-passphrase" value={(*pass).clone()} {oninput} aria-describedby="decrypt-q" />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="import-decrypt" disabled={*busy}>{ t.decrypt }</button>
+                    <button type="button" onclick={cancel}>{ t.cancel }</button>
+                    <span role="status">if *busy { { t.working } }</span>
+                </div>
+            </form>
+            </>
+        };
+    }
+    status
+}
+
+fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
+    let t = texts(store.lang);
     let (role, testid, text) = match &store.import_status {
         None => return html! { <div role="status" class="sr-status"></div> },
         Some(ImportStatus::Imported(n)) => {
@@ -172,6 +233,8 @@ fn import_panel() -> Html {
         Some(ImportStatus::Failed { file, error }) => {
             let why = match error {
                 ImportError::Read => t.import_read_error.to_owned(),
+                ImportError::Crypto(e) => e.message(store.lang).to_owned(),
+                ImportError::EncryptedInBatch => t.encrypted_in_batch.to_owned(),
                 ImportError::Format(e) => e.message(store.lang),
             };
             (
@@ -301,6 +364,13 @@ enum Mode {
     Idle,
     Renaming(String),
     ConfirmDelete,
+    /// Asking for the passphrase of an encrypted export; `note` is the last message.
+    Encrypting {
+        pass: String,
+        repeat: String,
+        note: Option<&'static str>,
+        busy: bool,
+    },
 }
 
 fn row_summary(a: &Assessment, t: &Texts, lang: Lang) -> String {
@@ -367,6 +437,8 @@ fn row(p: &RowProps) -> Html {
                 <button type="button" aria-describedby={head.clone()} data-testid="row-duplicate" onclick={duplicate}>{ t.duplicate }</button>
                 <button type="button" aria-describedby={head.clone()} data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.rename }</button>
                 <button type="button" aria-describedby={head.clone()} data-testid="row-export" onclick={export}>{ t.export }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-export-encrypted"
+                    onclick={set(Mode::Encrypting { pass: String::new(), repeat: String::new(), note: None, busy: false })}>{ t.export_encrypted }</button>
                 <button type="button" class="danger" aria-describedby={head.clone()} data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.delete }</button>
             </div>
         },
@@ -392,6 +464,86 @@ fn row(p: &RowProps) -> Html {
                     <input id={input_id} ref={focus_ref} value={draft} {oninput} aria-describedby={head.clone()} data-testid="row-rename-input" />
                     <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.save }</button>
                     <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+                </form>
+            }
+        }
+        Mode::Encrypting {
+            pass,
+            repeat,
+            note,
+            busy,
+        } => {
+            let field = |which: u8| {
+                let mode = mode.clone();
+                Callback::from(move |e: InputEvent| {
+                    let v = crate::components::fields::event_value(&e);
+                    if let Mode::Encrypting { pass, repeat, .. } = (*mode).clone() {
+                        let (pass, repeat) = if which == 0 { (v, repeat) } else { (pass, v) };
+                        mode.set(Mode::Encrypting {
+                            pass,
+                            repeat,
+                            note: None,
+                            busy: false,
+                        });
+                    }
+                })
+            };
+            let submit = {
+                let (mode, a, pass, repeat, lang) =
+                    (mode.clone(), a.clone(), pass.clone(), repeat.clone(), lang);
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let t = texts(lang);
+                    let again = |note: Option<&'static str>, busy: bool| Mode::Encrypting {
+                        pass: pass.clone(),
+                        repeat: repeat.clone(),
+                        note,
+                        busy,
+                    };
+                    if pass.chars().count() < crate::encrypted::MIN_PASSPHRASE_CHARS {
+                        mode.set(again(Some(t.passphrase_short), false));
+                    } else if pass != repeat {
+                        mode.set(again(Some(t.passphrase_mismatch), false));
+                    } else {
+                        mode.set(again(Some(t.working), true));
+                        let done = {
+                            let mode = mode.clone();
+                            Callback::from(move |r: Result<(), crate::encrypted::CryptoError>| {
+                                mode.set(Mode::Encrypting {
+                                    pass: String::new(),
+                                    repeat: String::new(),
+                                    note: Some(match r {
+                                        Ok(()) => texts(lang).encrypted_done,
+                                        Err(e) => e.message(lang),
+                                    }),
+                                    busy: false,
+                                })
+                            })
+                        };
+                        crate::transfer::export_encrypted(&a, pass.clone(), done);
+                    }
+                })
+            };
+            let pid = format!("enc-{}", p.index);
+            html! {
+                <form class="row-encrypt" onsubmit={submit} data-testid="row-encrypt-form">
+                    <p id={format!("{pid}-help")}>{ t.encrypt_help }</p>
+                    <div class="field">
+                        <label for={pid.clone()}>{ t.passphrase }</label>
+                        <input id={pid.clone()} type="password" autocomplete="new-password" ref={focus_ref}
+                            value={pass} oninput={field(0)} data-testid="row-passphrase"
+                            aria-describedby={format!("{pid}-help {pid}-note")} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("{pid}-repeat")}>{ t.passphrase_repeat }</label>
+                        <input id={format!("{pid}-repeat")} type="password" autocomplete="new-password"
+                            value={repeat} oninput={field(1)} data-testid="row-passphrase-repeat" />
+                    </div>
+                    <p id={format!("{pid}-note")} role="status" data-testid="row-encrypt-note">{ note.unwrap_or_default() }</p>
+                    <div class="actions">
+                        <button type="submit" class="primary" disabled={busy} data-testid="row-encrypt-download">{ t.encrypt_download }</button>
+                        <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+                    </div>
                 </form>
             }
         }

@@ -285,6 +285,25 @@ pub fn grouped(hex: &str) -> String {
         .join(" ")
 }
 
+/// A fingerprint in groups of eight, the groups that differ from `expected` marked.
+fn marked(hex: &str, expected: Option<&str>) -> Html {
+    let Some(expected) = expected.filter(|e| *e != hex) else {
+        return html! { { grouped(hex) } };
+    };
+    let theirs: Vec<&[u8]> = expected.as_bytes().chunks(8).collect();
+    html! {
+        { for hex.as_bytes().chunks(8).enumerate().map(|(i, c)| {
+            let text = String::from_utf8_lossy(c).into_owned();
+            let space = if i > 0 { " " } else { "" };
+            if theirs.get(i) == Some(&c) {
+                html! { <>{ space }{ text }</> }
+            } else {
+                html! { <>{ space }<mark>{ text }</mark></> }
+            }
+        }) }
+    }
+}
+
 /// The verify screen.
 #[function_component(VerifyView)]
 pub fn verify_view(p: &ScreenProps) -> Html {
@@ -408,26 +427,35 @@ pub fn verify_view(p: &ScreenProps) -> Html {
         Some(FileState::Unreadable { name }) => html! {
             <p data-testid="verify-file-info">{ format!("{}{colon} {name}", vt.file_name) }</p>
         },
-        Some(FileState::Loaded { name, sha, content }) => html! {
-            <dl class="verify-values" data-testid="verify-file-info">
-                <dt>{ vt.file_name }</dt>
-                <dd>{ name.clone() }</dd>
-                if let Some(sha) = sha {
-                    <>
-                        <dt>{ vt.file_sha }</dt>
-                        <dd class="hex" data-testid="verify-file-sha" data-value={sha.clone()}>{ grouped(sha) }</dd>
-                    </>
-                }
-                if let Ok(list) = content {
-                    { for list.iter().filter(|f| sha.as_deref() != Some(f.fingerprint.as_str())).map(|f| html! {
+        Some(FileState::Loaded { name, sha, content }) => {
+            let expected = normalised.as_deref();
+            html! {
+                <dl class="verify-values" data-testid="verify-file-info">
+                    <dt>{ vt.file_name }</dt>
+                    <dd>{ name.clone() }</dd>
+                    if let Some(e) = expected {
                         <>
-                            <dt>{ format!("{} — {}", vt.assessment_fp, f.name.clone().unwrap_or_else(|| t.untitled.to_owned())) }</dt>
-                            <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.clone()}>{ grouped(&f.fingerprint) }</dd>
+                            <dt>{ vt.expected_value }</dt>
+                            <dd class="hex" data-testid="verify-expected-value" data-value={e.to_owned()}>{ grouped(e) }</dd>
                         </>
-                    }) }
-                }
-            </dl>
-        },
+                    }
+                    if let Some(sha) = sha {
+                        <>
+                            <dt>{ vt.file_sha }</dt>
+                            <dd class="hex" data-testid="verify-file-sha" data-value={sha.clone()}>{ marked(sha, expected) }</dd>
+                        </>
+                    }
+                    if let Ok(list) = content {
+                        { for list.iter().filter(|f| sha.as_deref() != Some(f.fingerprint.as_str())).map(|f| html! {
+                            <>
+                                <dt>{ format!("{} — {}", vt.assessment_fp, f.name.clone().unwrap_or_else(|| t.untitled.to_owned())) }</dt>
+                                <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.clone()}>{ marked(&f.fingerprint, expected) }</dd>
+                            </>
+                        }) }
+                    }
+                </dl>
+            }
+        }
     };
 
     let result_html = match &result {
@@ -472,29 +500,15 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                 ),
                 Verdict::Unreadable => ("✗", t.import_read_error.to_owned(), html! {}),
             };
-            let compared = match (normalised.as_deref(), &*file, v) {
-                (
-                    Some(e),
-                    Some(FileState::Loaded { .. }),
-                    Verdict::Mismatch | Verdict::NotSovcheck(_),
-                ) => html! {
-                    <dl class="verify-values">
-                        <dt>{ vt.expected_value }</dt>
-                        <dd class="hex" data-testid="verify-expected-value" data-value={e.to_owned()}>{ grouped(e) }</dd>
-                    </dl>
-                },
-                _ => html! {},
-            };
             let class = classes!(
                 "panel",
                 "verify-result",
                 if v.is_match() { "ok" } else { "bad" }
             );
             html! {
-                <div {class} data-testid="verify-result" data-match={v.is_match().to_string()} data-kind={v.kind()}>
+                <div {class} id="verify-result" data-testid="verify-result" data-match={v.is_match().to_string()} data-kind={v.kind()}>
                     <p><strong><span aria-hidden="true">{ mark }{ " " }</span>{ head }</strong></p>
                     { detail }
-                    { compared }
                 </div>
             }
         }
@@ -512,7 +526,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                 <input id="verify-expected" type="text" class="hex" data-testid="verify-expected"
                     value={(*expected).clone()} {oninput} {onchange}
                     autocomplete="off" spellcheck="false" autocapitalize="off"
-                    aria-invalid={invalid.to_string()} aria-describedby="verify-expected-help" />
+                    aria-invalid={invalid.to_string()} aria-describedby={if invalid { "verify-expected-help verify-result" } else { "verify-expected-help" }} />
                 <p id="verify-expected-help" class="muted">{ vt.expected_help }</p>
             </div>
             <h2>{ vt.file_title }</h2>
