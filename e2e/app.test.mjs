@@ -49,6 +49,10 @@ test('walk: context, a criterion with evidence, live estimate, results', async (
   await page.click(tid('goto-14'));
   await page.waitForSelector(tid('results'));
   await assertAccessible(page, 'results');
+  const questions = await page.inputValue(tid('open-questions'));
+  assert.match(questions, /^Questions for Acme Cloud — Sovereign IaaS\n\nScope of the qualification\n- SOV-7\.1 /);
+  assert.equal((questions.match(/^- SOV-/gm) || []).length, 48, 'every criterion is still open');
+  assert.equal(await page.locator(`${tid('radar')} svg[role="img"] polygon.lower`).count(), 1);
   await page.click(`${tid('override-SOV-5')} summary`);
   await page.selectOption(tid('override-SOV-5-level'), '1');
   assert.equal(await page.getAttribute(tid('override-SOV-5-justification'), 'aria-invalid'), 'true');
