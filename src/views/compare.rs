@@ -57,6 +57,7 @@ pub struct CompareTexts {
     pub field_evidence_level: &'static str,
     pub field_valid_until: &'static str,
     pub justification: &'static str,
+    pub printed_on: &'static str,
 }
 
 /// English.
@@ -96,6 +97,7 @@ pub const EN: CompareTexts = CompareTexts {
     field_evidence_level: "evidence level",
     field_valid_until: "valid until",
     justification: "justification",
+    printed_on: "Printed on",
 };
 
 /// French.
@@ -135,6 +137,7 @@ pub const FR: CompareTexts = CompareTexts {
     field_evidence_level: "niveau de preuve",
     field_valid_until: "date de validité",
     justification: "justification",
+    printed_on: "Imprimé le",
 };
 
 /// The compare screen's texts for a language.
@@ -246,6 +249,17 @@ fn stage_words(s: Option<Stage>, t: &Texts, lang: Lang) -> String {
 /// "A → B" for two SEAL ranges.
 pub fn seal_move(d: Delta<SealRange>, lang: Lang) -> String {
     format!("{} → {}", fmt_seal(d.old, lang), fmt_seal(d.new, lang))
+}
+
+/// "A → B" for two SEAL ranges, each range kept on one line.
+fn seal_move_html(d: Delta<SealRange>, lang: Lang) -> Html {
+    html! {
+        <>
+            <span class="nowrap">{ fmt_seal(d.old, lang) }</span>
+            { " → " }
+            <span class="nowrap">{ fmt_seal(d.new, lang) }</span>
+        </>
+    }
 }
 
 /// An override in words: "SEAL-2 (justification: …)" or "none".
@@ -375,7 +389,10 @@ pub fn compare_view(p: &ScreenProps) -> Html {
                 let pair = pair.clone();
                 Callback::from(move |v: (String, String)| pair.set(v))
             }} />
-            <p class="print-only muted">{ t.footer }</p>
+            <p class="print-only muted">
+                { t.footer }
+                if let Some(d) = crate::views::start::today() { { format!(" {} {d}.", ct.printed_on) } }
+            </p>
         </section>
     }
 }
@@ -539,7 +556,7 @@ fn summary(d: &Diff, lang: Lang) -> Html {
                 data-old-lower={s.seal.old.lower.level().to_string()} data-old-upper={s.seal.old.upper.level().to_string()}
                 data-new-lower={s.seal.new.lower.level().to_string()} data-new-upper={s.seal.new.upper.level().to_string()}>
                 <dt>{ ct.overall_seal }</dt>
-                <dd data-testid="diff-summary-seal">{ seal_move(s.seal, lang) }</dd>
+                <dd data-testid="diff-summary-seal">{ seal_move_html(s.seal, lang) }</dd>
                 <dt>{ t.score_label }</dt>
                 <dd data-testid="diff-summary-score">{ format!("{} → {}",
                     fmt_score_range(s.score.old.lower, s.score.old.upper, lang),
@@ -556,9 +573,9 @@ fn effect_cell(overall: Delta<SealRange>, objective: (&str, Delta<SealRange>), l
     html! {
         <td data-old-lower={overall.old.lower.level().to_string()} data-old-upper={overall.old.upper.level().to_string()}
             data-new-lower={overall.new.lower.level().to_string()} data-new-upper={overall.new.upper.level().to_string()}>
-            <span class="effect-overall">{ format!("{}{colon} {}", ct.overall, seal_move(overall, lang)) }</span>
+            <span class="effect-overall">{ format!("{}{colon} ", ct.overall) }{ seal_move_html(overall, lang) }</span>
             <br />
-            <span class="muted">{ format!("{}{colon} {}", objective.0, seal_move(objective.1, lang)) }</span>
+            <span class="muted">{ format!("{}{colon} ", objective.0) }{ seal_move_html(objective.1, lang) }</span>
             if !overall.changed() && !objective.1.changed() {
                 <><br /><em>{ ct.no_effect }</em></>
             }
