@@ -5,6 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, assertClean, assertAccessible, tid, openApp, sealOf, scoreOf } from './harness.mjs';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 let env;
 before(async () => { env = await start(); });
@@ -28,8 +31,8 @@ const focusVisible = (page) => page.evaluate(() => {
   return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
 });
 
-test('a full assessment by keyboard only, from start to results and export', async () => {
-  const { page, rec, context } = await openApp(env);
+for (const [locale, words] of [['en-GB', { report: 'Executive summary' }], ['fr-FR', { report: 'Synthèse' }]]) test(`a full assessment by keyboard only, from start to the printed report (${locale})`, async () => {
+  const { page, rec, context } = await openApp(env, locale);
   await tabTo(page, tid('new-assessment'));
   assert.equal(await focusVisible(page), true, 'visible focus on the first button');
   await page.keyboard.press('Enter');
@@ -81,6 +84,23 @@ test('a full assessment by keyboard only, from start to results and export', asy
   assert.deepEqual(file.assessment.answers, expected);
   assert.equal(file.assessment.meta.provider, 'Keyboard SA');
   assert.equal(file.assessment.meta.offer, 'Clavier IaaS');
+
+  // On to the report, and print it.
+  await tabTo(page, tid('open-report'), 400);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('report'));
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await tabTo(page, '#rationale');
+  await page.keyboard.type('Typed at the keyboard');
+  await tabTo(page, tid('print'));
+  assert.equal(await focusVisible(page), true, 'visible focus on print');
+  await assertAccessible(page, `report (${locale})`);
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sovcheck-kb-')), 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  for (const needle of ['Keyboard SA', words.report, 'Typed at the keyboard']) {
+    assert.ok(text.includes(needle), `the printed report holds ${needle}`);
+  }
   assertClean(rec);
   await context.close();
 });

@@ -96,6 +96,9 @@ pub fn app() -> Html {
         Screen::Report => html! { <views::report::ReportView heading={heading.clone()} /> },
         Screen::Compare => html! { <views::compare::CompareView heading={heading.clone()} /> },
         Screen::Verify => html! { <views::verify::VerifyView heading={heading.clone()} /> },
+        Screen::Accessibility => {
+            html! { <views::accessibility::AccessibilityView heading={heading.clone()} /> }
+        }
         Screen::Walk(i) => {
             let place = walk().get(i).copied().unwrap_or(Place::Results);
             let view = match place {
@@ -134,7 +137,13 @@ pub fn app() -> Html {
             </header>
             <Notice />
             <main id="main">{ body }</main>
-            <footer class="foot"><p>{ t.footer }</p></footer>
+            <footer class="foot">
+                <p>{ t.footer }</p>
+                <p><button type="button" class="link" data-testid="open-accessibility" onclick={
+                    let s = store.clone();
+                    Callback::from(move |_| s.dispatch(Action::Show(Screen::Accessibility)))
+                }>{ t.accessibility_link }</button></p>
+            </footer>
         </ContextProvider<Store>>
     }
 }

@@ -200,6 +200,7 @@ pub struct Texts {
     pub encrypted_in_batch: &'static str,
     pub working: &'static str,
     pub encrypted_done: &'static str,
+    pub accessibility_link: &'static str,
     pub footer: &'static str,
 }
 
@@ -399,6 +400,7 @@ pub const EN: Texts = Texts {
     encrypted_in_batch: "Encrypted files are imported one at a time, each with its passphrase.",
     working: "Working…",
     encrypted_done: "Encrypted file downloaded.",
+    accessibility_link: "Accessibility: partially compliant (statement)",
     footer: "sovcheck gives a non-official estimate. The customer keeps the residual risk.",
 };
 
@@ -598,6 +600,7 @@ pub const FR: Texts = Texts {
     encrypted_in_batch: "Les fichiers chiffrés s'importent un par un, chacun avec sa phrase secrète.",
     working: "Traitement…",
     encrypted_done: "Fichier chiffré téléchargé.",
+    accessibility_link: "Accessibilité : partiellement conforme (déclaration)",
     footer: "sovcheck fournit une estimation non officielle. Le client conserve le risque résiduel.",
 };
 

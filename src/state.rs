@@ -53,6 +53,8 @@ pub enum Screen {
     Compare,
     /// Checking a file against a printed fingerprint.
     Verify,
+    /// The accessibility statement.
+    Accessibility,
 }
 
 /// A storage problem found at start-up or while saving.
@@ -121,6 +123,8 @@ pub struct AppState {
     pub import_status: Option<ImportStatus>,
     /// Bumped on navigation so the step heading takes focus.
     pub nav_seq: u32,
+    /// Where "back" returns from the accessibility statement.
+    pub previous: Option<Screen>,
 }
 
 /// The name shown for an assessment: its title, else provider and offer, else `None`.
@@ -252,6 +256,7 @@ impl AppState {
             pending_decrypt: None,
             import_status: None,
             nav_seq: 0,
+            previous: None,
         }
     }
 
@@ -433,6 +438,9 @@ impl AppState {
                 self.go(at);
             }
             Action::Show(screen) => {
+                if screen == Screen::Accessibility && self.screen != Screen::Accessibility {
+                    self.previous = Some(self.screen);
+                }
                 self.screen = match screen {
                     Screen::Report if !self.started => Screen::Start,
                     Screen::Walk(i) => {
@@ -456,6 +464,21 @@ impl AppState {
                 }
                 Screen::Walk(i) => self.go(i - 1),
                 Screen::Report => self.go(walk().len().saturating_sub(1)),
+                Screen::Accessibility => match self.previous.take() {
+                    Some(Screen::Walk(i)) if self.started => self.go(i),
+                    Some(Screen::Report) if self.started => {
+                        self.screen = Screen::Report;
+                        self.nav_seq = self.nav_seq.wrapping_add(1);
+                    }
+                    Some(other @ (Screen::Compare | Screen::Verify)) => {
+                        self.screen = other;
+                        self.nav_seq = self.nav_seq.wrapping_add(1);
+                    }
+                    _ => {
+                        self.screen = Screen::Start;
+                        self.nav_seq = self.nav_seq.wrapping_add(1);
+                    }
+                },
                 Screen::Compare | Screen::Verify => {
                     self.screen = Screen::Start;
                     self.nav_seq = self.nav_seq.wrapping_add(1);
@@ -769,6 +792,20 @@ mod tests {
         assert_eq!(so.approvers[0].name, "B. Board");
         assert_eq!(so.approvers[0].role, "Chair");
         assert_eq!(so.decision, Some(Decision::Reject));
+    }
+
+    #[test]
+    fn the_statement_returns_where_it_was_opened() {
+        let mut s = with(&["a"]);
+        s.apply(Action::GoTo(3), T);
+        s.apply(Action::Show(Screen::Accessibility), T);
+        assert_eq!(s.screen, Screen::Accessibility);
+        s.apply(Action::Back, T);
+        assert_eq!(s.screen, Screen::Walk(3));
+        s.apply(Action::Show(Screen::Verify), T);
+        s.apply(Action::Show(Screen::Accessibility), T);
+        s.apply(Action::Back, T);
+        assert_eq!(s.screen, Screen::Verify);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub struct EvalProps {
 pub fn objectives_table(p: &EvalProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t.objective}>
         <table class="objectives" data-testid="objectives-table">
             <caption>{ t.seal_label }{ " · " }{ t.score_label }</caption>
             <thead><tr>
@@ -42,6 +43,7 @@ pub fn objectives_table(p: &EvalProps) -> Html {
             }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -116,6 +118,7 @@ pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> Strin
 pub fn snc_coverage(p: &EvalProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t.snc_coverage_title}>
         <table class="coverage" data-testid="snc-coverage">
             <caption>{ t.snc_coverage_title }</caption>
             <thead><tr>
@@ -139,6 +142,7 @@ pub fn snc_coverage(p: &EvalProps) -> Html {
             }) }
             </tbody>
         </table>
+        </div>
     }
 }
 

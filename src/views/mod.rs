@@ -1,4 +1,5 @@
 //! One module per screen of the app.
+pub mod accessibility;
 pub mod compare;
 pub mod context;
 pub mod criteria;
