@@ -127,6 +127,13 @@ pub struct AppState {
     pub previous: Option<Screen>,
 }
 
+/// The workspace in the order lists show it: most recently changed first, then by id.
+pub fn ordered(workspace: &[Assessment]) -> Vec<&Assessment> {
+    let mut list: Vec<&Assessment> = workspace.iter().collect();
+    list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
+    list
+}
+
 /// The name shown for an assessment: its title, else provider and offer, else `None`.
 pub fn display_name(a: &Assessment) -> Option<String> {
     let m = &a.meta;

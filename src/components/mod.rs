@@ -1,4 +1,5 @@
 //! Pieces shared by several screens.
+pub mod dropzone;
 pub mod estimate;
 pub mod fields;
 pub mod radar;

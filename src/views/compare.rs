@@ -7,10 +7,11 @@
 //! Every figure comes from the engine: [`sovcheck_core::compare`] and [`sovcheck_core::diff`].
 
 use crate::app::Store;
+use crate::components::dropzone::print_callback;
 use crate::components::estimate::{fmt_score_range, fmt_seal};
 use crate::components::fields::event_value;
 use crate::i18n::{texts as app_texts, Texts};
-use crate::state::{display_name, Action};
+use crate::state::{display_name, ordered, Action};
 use crate::views::start::ScreenProps;
 use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
 use sovcheck_core::content;
@@ -146,13 +147,6 @@ pub fn texts(lang: Lang) -> &'static CompareTexts {
         Lang::En => &EN,
         Lang::Fr => &FR,
     }
-}
-
-/// The workspace in the start screen's order: most recently modified first, then by id.
-pub fn ordered(workspace: &[Assessment]) -> Vec<&Assessment> {
-    let mut list: Vec<&Assessment> = workspace.iter().collect();
-    list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
-    list
 }
 
 /// The name shown for `a`: its display name (or `untitled`), with its id added when another
@@ -317,11 +311,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Back))
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = print_callback();
 
     // The chosen assessments, in list order.
     let chosen: Vec<&Assessment> = list

@@ -115,11 +115,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Back))
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = crate::components::dropzone::print_callback();
     let export_html = {
         let (article, a, name, footer) = (article.clone(), a.clone(), name.clone(), footer.clone());
         Callback::from(move |_| {

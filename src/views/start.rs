@@ -3,9 +3,10 @@
 //! drag and drop, export of everything, and the wipe of all local data.
 
 use crate::app::Store;
+use crate::components::dropzone::{use_drop_zone, DropZone};
 use crate::components::estimate::fmt_seal;
 use crate::i18n::{texts, Texts};
-use crate::state::{display_name, Action, ImportError, ImportStatus, Resolution, Screen};
+use crate::state::{display_name, ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
 use sovcheck_core::model::Date;
 use sovcheck_core::{evaluate, Assessment, Lang};
@@ -256,42 +257,29 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
 #[function_component(Workspace)]
 fn workspace() -> Html {
     let store = use_context::<Store>();
+    let on_files = {
+        let store = store.clone();
+        Callback::from(move |files| {
+            if let Some(s) = &store {
+                transfer::import_files(files, s.clone());
+            }
+        })
+    };
+    let drop = use_drop_zone(on_files);
     let confirm_wipe = use_state(|| false);
     let wiped = use_state(|| false);
-    let dragging = use_state(|| false);
     let wipe_ref = use_node_ref();
     use_focus_when(wipe_ref.clone(), *confirm_wipe);
     let Some(store) = store else {
         return html! {};
     };
     let t = texts(store.lang);
-    let mut list: Vec<&Assessment> = store.workspace.iter().collect();
-    list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
-
-    let ondragover = {
-        let d = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(true);
-        })
-    };
-    let ondragleave = {
-        let d = dragging.clone();
-        Callback::from(move |_: DragEvent| d.set(false))
-    };
-    let ondrop = {
-        let (s, d) = (store.clone(), dragging.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(false);
-            let files = e.data_transfer().and_then(|dt| dt.files());
-            transfer::import_files(transfer::files_of(files), s.clone());
-        })
-    };
+    let list = ordered(&store.workspace);
     let show = |screen: Screen| {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Show(screen)))
     };
+
     let export_all = {
         let s = store.clone();
         Callback::from(move |_| transfer::export_all(&s.workspace, today()))
@@ -316,7 +304,13 @@ fn workspace() -> Html {
             w.set(true);
         })
     };
-    let class = classes!("workspace", (*dragging).then_some("dragging"));
+    let class = classes!("workspace", drop.dragging.then_some("dragging"));
+    let DropZone {
+        ondragover,
+        ondragleave,
+        ondrop,
+        ..
+    } = drop;
     html! {
         <section {class} aria-labelledby="ws-title" data-testid="workspace"
             {ondragover} {ondragleave} {ondrop}>

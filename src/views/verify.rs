@@ -7,6 +7,7 @@
 //! re-formatted file). Nothing is stored: this screen never changes the workspace.
 
 use crate::app::Store;
+use crate::components::dropzone::{use_drop_zone, DropZone};
 use crate::i18n::texts as app_texts;
 use crate::state::{display_name, Action};
 use crate::transfer;
@@ -313,7 +314,6 @@ pub fn verify_view(p: &ScreenProps) -> Html {
     // before a file is chosen.
     let committed = use_state(|| false);
     let file = use_state(|| None::<FileState>);
-    let dragging = use_state(|| false);
     let seq = use_mut_ref(|| 0u32);
     let input_ref = use_node_ref();
     let Some(store) = store else {
@@ -388,27 +388,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
             }
         })
     };
-    let ondragover = {
-        let d = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(true);
-        })
-    };
-    let ondragleave = {
-        let d = dragging.clone();
-        Callback::from(move |_: DragEvent| d.set(false))
-    };
-    let ondrop = {
-        let (d, load) = (dragging.clone(), load.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            d.set(false);
-            load.emit(transfer::files_of(
-                e.data_transfer().and_then(|dt| dt.files()),
-            ));
-        })
-    };
+    let drop = use_drop_zone(load.clone());
 
     let result = verdict(&expected, (*file).as_ref());
     // A bad fingerprint is shown once committed or once there is a file to check.
@@ -416,7 +396,13 @@ pub fn verify_view(p: &ScreenProps) -> Html {
         result.filter(|v| !matches!(v, Verdict::BadFingerprint(_)) || *committed || file.is_some());
     let invalid = matches!(result, Some(Verdict::BadFingerprint(_)));
     let normalised = normalise(&expected).ok();
-    let class = classes!("verify-screen", (*dragging).then_some("dragging"));
+    let class = classes!("verify-screen", drop.dragging.then_some("dragging"));
+    let DropZone {
+        ondragover,
+        ondragleave,
+        ondrop,
+        ..
+    } = drop;
     let colon = lang.pick(":", " :");
 
     let file_info = match &*file {
