@@ -1,6 +1,7 @@
 // The e2e harness: one static server and one headless Debian Chromium per test file, and
 // pages that fail the test on any console error, page error, request to another origin,
-// or axe-core violation. Tests use `data-testid` selectors through small page helpers.
+// Content-Security-Policy violation or axe-core violation. Tests use `data-testid`
+// selectors through small page helpers.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const DIST = path.resolve(process.env.SOVCHECK_DIST || 'dist');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic',
@@ -33,11 +34,14 @@ export async function start({ base = '/' } = {}) {
     origin,
     url: origin + base,
     browser,
+    /** The static server (node `http.Server`): its `request` events are what reached it. */
+    server,
     /** A fresh context (empty storage) and a page with its recorder. */
     async page(options = {}) {
       const context = await browser.newContext({ acceptDownloads: true, ...options });
       const page = await context.newPage();
       const rec = record(page, origin);
+      await recordViolations(context, rec);
       return { context, page, rec };
     },
     async stop() {
@@ -47,9 +51,12 @@ export async function start({ base = '/' } = {}) {
   };
 }
 
-/** Records console errors, page errors and every request of a page. */
+/**
+ * Records console errors, page errors and every request of a page; `violations` is filled by
+ * `recordViolations` (which `page()` sets up for every context it makes).
+ */
 export function record(page, origin) {
-  const rec = { errors: [], requests: [], foreign: [] };
+  const rec = { errors: [], requests: [], foreign: [], violations: [] };
   page.on('console', (m) => { if (m.type() === 'error') rec.errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => rec.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => {
@@ -62,10 +69,30 @@ export function record(page, origin) {
   return rec;
 }
 
-/** Fails on any console or page error and any request to another origin so far. */
+let bindings = 0;
+
+/**
+ * Records every Content-Security-Policy violation of the context's pages in
+ * `rec.violations`, as `directive blocked what at where`: a `securitypolicyviolation`
+ * listener installed before any page script runs (Chromium also logs most violations as
+ * console errors, which `record` catches too).
+ */
+export async function recordViolations(context, rec) {
+  rec.violations ??= [];
+  const name = `__sovcheckCspViolation${bindings++}`;
+  await context.exposeBinding(name, (_source, v) => { rec.violations.push(v); });
+  await context.addInitScript((binding) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window[binding](`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}:${e.columnNumber}${e.sample ? ` "${e.sample}"` : ''}`);
+    });
+  }, name);
+}
+
+/** Fails on any console or page error, request to another origin or CSP violation so far. */
 export function assertClean(rec) {
   assert.deepEqual(rec.errors, [], 'console or page errors');
   assert.deepEqual(rec.foreign, [], 'requests to another origin');
+  assert.deepEqual(rec.violations ?? [], [], 'Content-Security-Policy violations');
 }
 
 /** Runs axe-core on the page as it is now; fails on any violation, naming each. */
