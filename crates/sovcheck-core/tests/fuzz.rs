@@ -1,0 +1,188 @@
+//! The format's fuzz target, run for a bounded time on stable Rust (cargo-fuzz needs
+//! nightly): mutated exports and hostile shapes go through `parse_document`, which must never
+//! panic, must answer every error in both languages, and must read back whatever it accepts
+//! identically after a re-export.
+//!
+//! `SOVCHECK_FUZZ_SECONDS` sets the time (default 5; CI runs the default). The run is
+//! reproducible from the seed it prints: `SOVCHECK_FUZZ_SEED=<n>`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::RngExt;
+use proptest::test_runner::{RngAlgorithm, TestRng};
+use sovcheck_core::format::{export_assessment, export_workspace, parse_document, Document};
+use sovcheck_core::model::{Answer, Assessment, Override};
+use sovcheck_core::{criteria, Lang, Seal};
+use std::time::{Duration, Instant};
+
+/// A valid export with answers, evidence and an override, to mutate.
+fn seed_document() -> String {
+    let mut a = Assessment {
+        id: "fuzz".into(),
+        ..Assessment::default()
+    };
+    a.meta.provider = "Fuzz « Cloud » 🚀".into();
+    for (i, c) in criteria().enumerate().take(20) {
+        let ans = Answer {
+            rung: (i % 3 != 0).then_some(0),
+            unknown: i % 3 == 0,
+            note: format!("note {i} <b>\u{202e}"),
+            ..Answer::default()
+        };
+        a.answers.insert(c.id.to_owned(), ans);
+    }
+    a.overrides.insert(
+        "SOV-2".into(),
+        Override {
+            level: Seal::new(2).unwrap(),
+            justification: "board".into(),
+        },
+    );
+    export_assessment(&a)
+}
+
+/// Pieces that JSON parsers and our validators find interesting.
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1e309",
+    "18446744073709551616",
+    "\"formatVersion\"",
+    "\"assessment\"",
+    "\"assessments\"",
+    "\"answers\"",
+    "\"SOV-1.1\"",
+    "\"rung\"",
+    "\"unknown\"",
+    "\"overrides\"",
+    "\"justification\"",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\u{feff}",
+    "\u{202e}",
+    "\"2026-02-30\"",
+    "999",
+];
+
+fn mutate(rng: &mut TestRng, doc: &str) -> Vec<u8> {
+    let mut bytes = doc.as_bytes().to_vec();
+    for _ in 0..rng.random_range(1..6) {
+        let len = bytes.len();
+        match rng.random_range(0..7) {
+            // Flip a byte.
+            0 if len > 0 => {
+                let i = rng.random_range(0..len);
+                bytes[i] = rng.random();
+            }
+            // Insert a token.
+            1 => {
+                let i = rng.random_range(0..=len);
+                let t = TOKENS[rng.random_range(0..TOKENS.len())].as_bytes();
+                bytes.splice(i..i, t.iter().copied());
+            }
+            // Delete a span.
+            2 if len > 1 => {
+                let i = rng.random_range(0..len);
+                let j = (i + rng.random_range(1..32)).min(len);
+                bytes.drain(i..j);
+            }
+            // Truncate.
+            3 if len > 1 => bytes.truncate(rng.random_range(0..len)),
+            // Duplicate a span (duplicate keys, repeated members).
+            4 if len > 1 => {
+                let i = rng.random_range(0..len);
+                let j = (i + rng.random_range(1..64)).min(len);
+                let span: Vec<u8> = bytes[i..j].to_vec();
+                let k = rng.random_range(0..=bytes.len());
+                bytes.splice(k..k, span);
+            }
+            // Deep nesting.
+            5 => {
+                let depth = rng.random_range(1..400);
+                let i = rng.random_range(0..=len);
+                let open = if rng.random() { b'[' } else { b'{' };
+                bytes.splice(i..i, std::iter::repeat_n(open, depth));
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+#[test]
+fn parse_document_survives_mutated_and_hostile_input() {
+    let seconds: u64 = std::env::var("SOVCHECK_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    let seed: u64 = std::env::var("SOVCHECK_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    println!("fuzz: seed {seed}, {seconds} s (SOVCHECK_FUZZ_SEED={seed} to replay)");
+    let mut key = [0u8; 32];
+    key[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &key);
+    let single = seed_document();
+    let workspace = {
+        let Document::Single(a) = parse_document(single.as_bytes()).unwrap() else {
+            panic!("the seed is a single assessment");
+        };
+        let mut b = a.clone();
+        b.id = "other".into();
+        export_workspace(&[a, b])
+    };
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let (mut runs, mut accepted) = (0u64, 0u64);
+    while Instant::now() < deadline {
+        let base = if rng.random() { &single } else { &workspace };
+        let input = mutate(&mut rng, base);
+        let replay = String::from_utf8_lossy(&input).into_owned();
+        match parse_document(&input) {
+            Ok(doc) => {
+                accepted += 1;
+                // Whatever is accepted re-exports and reads back the same.
+                let again = match &doc {
+                    Document::Single(a) => export_assessment(a),
+                    Document::Workspace(v) => export_workspace(v),
+                };
+                let back = parse_document(again.as_bytes()).unwrap_or_else(|e| {
+                    panic!("re-export of an accepted input fails: {e}\n{replay}")
+                });
+                assert_eq!(back, doc, "round trip changed the document:\n{replay}");
+            }
+            Err(e) => {
+                for lang in Lang::ALL {
+                    assert!(
+                        !e.message(lang).trim().is_empty(),
+                        "empty message for:\n{replay}"
+                    );
+                }
+            }
+        }
+        runs += 1;
+    }
+    println!("fuzz: {runs} inputs, {accepted} accepted");
+    assert!(runs > 100, "the fuzz loop ran only {runs} inputs");
+}
