@@ -276,7 +276,9 @@ pub fn sentence(msg: &str) -> String {
     let Some(first) = chars.next() else {
         return String::new();
     };
-    let mut out: String = first.to_uppercase().chain(chars).collect();
+    // ASCII only: the engine's messages start with an ASCII letter, and full Unicode case
+    // mapping would add its tables to the wasm.
+    let mut out: String = std::iter::once(first.to_ascii_uppercase()).chain(chars).collect();
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }
