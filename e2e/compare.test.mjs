@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   start, assertClean, assertAccessible, tid, openApp, downloadOf, storedOf,
+  makeAssessment, stepOf,
 } from './harness.mjs';
 
 let env;
@@ -26,31 +27,6 @@ const label = (id, rung, lang = 'en') => criterion(id).rungs[rung].label[lang];
 
 const row = (page, text) => page.locator(tid('assessment-row')).filter({ hasText: text });
 const sha256 = (text) => crypto.createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
-
-/** Starts an assessment for `provider` with a few answers, and goes back to the start. */
-async function makeAssessment(page, provider, answers, extra = async () => {}) {
-  await page.click(tid('new-assessment'));
-  await page.fill('#provider', provider);
-  for (const [id, rung] of answers) {
-    await page.click(tid(`goto-${await stepOf(page, id)}`));
-    await page.check(tid(`choice-${id}-${rung}`));
-  }
-  await page.click(tid('goto-0'));
-  await extra();
-  await page.click(tid('goto-0'));
-  await page.click(tid('back'));
-  await page.waitForSelector(tid('workspace'));
-}
-
-/** The walk index of the step holding criterion `id` (found by visiting the step list). */
-async function stepOf(page, id) {
-  const n = await page.locator('[data-testid^="goto-"]').count();
-  for (let i = 1; i < n; i++) {
-    await page.click(tid(`goto-${i}`));
-    if (await page.locator(tid(`criterion-${id}`)).count()) return i;
-  }
-  throw new Error(`no step holds ${id}`);
-}
 
 /** The id of the assessment named `name` in the compare screen's list. */
 async function pickIdOf(page, name) {

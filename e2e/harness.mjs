@@ -143,3 +143,51 @@ export async function storedOf(page) {
     Object.keys(localStorage).filter((k) => k.startsWith('sovcheck.')).sort()
       .map((k) => [k, localStorage.getItem(k)])));
 }
+
+/** The walk index of the step holding criterion `id` (found by visiting the step list). */
+export async function stepOf(page, id) {
+  const n = await page.locator('[data-testid^="goto-"]').count();
+  for (let i = 1; i < n; i++) {
+    await page.click(tid(`goto-${i}`));
+    if (await page.locator(tid(`criterion-${id}`)).count()) return i;
+  }
+  throw new Error(`no step holds ${id}`);
+}
+
+/**
+ * From the start screen: a new assessment for `provider` with `answers` (`[id, rung]`
+ * pairs); `extra` runs on the context step before going back to the start screen.
+ */
+export async function makeAssessment(page, provider, answers, extra = async () => {}) {
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', provider);
+  for (const [id, rung] of answers) {
+    await page.click(tid(`goto-${await stepOf(page, id)}`));
+    await page.check(tid(`choice-${id}-${rung}`));
+  }
+  await page.click(tid('goto-0'));
+  await extra();
+  await page.click(tid('goto-0'));
+  await page.click(tid('back'));
+  await page.waitForSelector(tid('workspace'));
+}
+
+/**
+ * From the start screen: names a provider, answers SOV-7.1 at rung 2, reloads, and checks
+ * that the answer, the provider and the results (SEAL-0 to 2) survived the reload.
+ */
+export async function answerReloadAndCheck(page, provider) {
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', provider);
+  await page.click(tid('next'));
+  await page.check(tid('choice-SOV-7.1-2'));
+  await page.reload();
+  await page.waitForSelector(tid('criterion-SOV-7.1'));
+  assert.equal(await page.isChecked(tid('choice-SOV-7.1-2')), true);
+  await page.click(tid('goto-0'));
+  assert.equal(await page.inputValue('#provider'), provider);
+  await page.click(tid('goto-14'));
+  await page.waitForSelector(tid('results'));
+  // SOV-7.1 at rung 2 grants SEAL-2; the criteria still open can reach SEAL-0 at worst.
+  assert.deepEqual(await sealOf(page), ['0', '2']);
+}

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   start, assertClean, assertAccessible, tid, openApp, sealOf, scoreOf, downloadOf, storedOf,
+  makeAssessment, stepOf,
 } from './harness.mjs';
 
 let env;
@@ -11,29 +12,6 @@ before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
 const row = (page, text) => page.locator(tid('assessment-row')).filter({ hasText: text });
-
-/** Starts an assessment for `provider` with a few answers, and goes back to the start. */
-async function makeAssessment(page, provider, answers) {
-  await page.click(tid('new-assessment'));
-  await page.fill('#provider', provider);
-  for (const [id, rung] of answers) {
-    await page.click(tid(`goto-${await stepOf(page, id)}`));
-    await page.check(tid(`choice-${id}-${rung}`));
-  }
-  await page.click(tid('goto-0'));
-  await page.click(tid('back'));
-  await page.waitForSelector(tid('workspace'));
-}
-
-/** The walk index of the step holding criterion `id` (found by visiting the step list). */
-async function stepOf(page, id) {
-  const n = await page.locator('[data-testid^="goto-"]').count();
-  for (let i = 1; i < n; i++) {
-    await page.click(tid(`goto-${i}`));
-    if (await page.locator(tid(`criterion-${id}`)).count()) return i;
-  }
-  throw new Error(`no step holds ${id}`);
-}
 
 /** The results' objectives table as text, and the live estimate. */
 async function resultsOf(page) {
