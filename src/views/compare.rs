@@ -278,7 +278,9 @@ pub fn sentence(msg: &str) -> String {
     };
     // ASCII only: the engine's messages start with an ASCII letter, and full Unicode case
     // mapping would add its tables to the wasm.
-    let mut out: String = std::iter::once(first.to_ascii_uppercase()).chain(chars).collect();
+    let mut out: String = std::iter::once(first.to_ascii_uppercase())
+        .chain(chars)
+        .collect();
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }
