@@ -34,6 +34,20 @@ pub struct StepListProps {
 /// The step list.
 #[function_component(StepList)]
 pub fn step_list(p: &StepListProps) -> Html {
+    let current = use_node_ref();
+    // On narrow screens the list is one sideways-scrolling row: keep the current step in it
+    // visible (horizontally only; the page itself does not move).
+    {
+        let current = current.clone();
+        use_effect_with(p.current, move |_| {
+            if let Some(el) = current.cast::<web_sys::Element>() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
@@ -57,6 +71,7 @@ pub fn step_list(p: &StepListProps) -> Html {
                 html! {
                     <li class={classes!(state.map(|s| s.0))}>
                         <button type="button" class="link" data-testid={format!("goto-{i}")} {onclick}
+                            ref={if i == p.current { current.clone() } else { NodeRef::default() }}
                             aria-current={(i == p.current).then_some("step")}>
                             { place_title(place, lang) }
                             if let Some((_, label)) = state { <span class="state">{ format!(" ({label})") }</span> }
