@@ -65,13 +65,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Parses decrypted bytes and dispatches the import (or its failure).
 pub fn import_bytes(file: String, bytes: &[u8], store: &Store) {
     match format::parse_document(bytes) {
-        Ok(doc) => {
-            let seed = format!("i-{}", js_sys::Date::now() as u64);
-            store.dispatch(Action::Import {
-                list: doc.into_assessments(),
-                seed,
-            });
-        }
+        Ok(doc) => dispatch_import(doc.into_assessments(), store),
         Err(e) => store.dispatch(Action::ImportFailed {
             file,
             error: ImportError::Format(e),
@@ -179,9 +173,14 @@ pub fn import_files(files: Vec<web_sys::File>, store: Store) {
                 }
             }
         }
-        let seed = format!("i-{}", js_sys::Date::now() as u64);
-        store.dispatch(Action::Import { list: all, seed });
+        dispatch_import(all, &store);
     });
+}
+
+/// Hands parsed assessments to the reducer, with a clock seed for the ids it must make.
+fn dispatch_import(list: Vec<Assessment>, store: &Store) {
+    let seed = format!("i-{}", js_sys::Date::now() as u64);
+    store.dispatch(Action::Import { list, seed });
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! A drop zone for files: the handlers a section needs, and whether a drag is over it.
+//! Choosing files: a drop zone (the handlers a section needs, and whether a drag is over
+//! it) and a button-driven file picker over a hidden `<input type=file>`.
 
 use yew::prelude::*;
 
@@ -42,6 +43,41 @@ pub fn use_drop_zone(on_files: Callback<Vec<web_sys::File>>) -> DropZone {
         ondragover,
         ondragleave,
         ondrop,
+    }
+}
+
+/// What a file picker gives: the hidden input's ref and change handler, and the callback
+/// for the visible button that opens it.
+pub struct FilePicker {
+    pub input: NodeRef,
+    pub pick: Callback<MouseEvent>,
+    pub onchange: Callback<Event>,
+}
+
+/// Files chosen in the hidden input go to `on_files`; the input is then cleared, so the
+/// same file can be chosen again (after the user fixed it, say).
+#[hook]
+pub fn use_file_picker(on_files: Callback<Vec<web_sys::File>>) -> FilePicker {
+    let input = use_node_ref();
+    let pick = {
+        let input = input.clone();
+        Callback::from(move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                el.click();
+            }
+        })
+    };
+    let onchange = Callback::from(move |e: Event| {
+        let el: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+        if let Some(el) = el {
+            on_files.emit(crate::transfer::files_of(el.files()));
+            el.set_value("");
+        }
+    });
+    FilePicker {
+        input,
+        pick,
+        onchange,
     }
 }
 

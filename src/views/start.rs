@@ -3,7 +3,7 @@
 //! drag and drop, export of everything, and the wipe of all local data.
 
 use crate::app::Store;
-use crate::components::dropzone::{use_drop_zone, DropZone};
+use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::components::estimate::fmt_seal;
 use crate::i18n::{texts, Texts};
 use crate::state::{display_name, ordered, Action, ImportError, ImportStatus, Resolution, Screen};
@@ -54,9 +54,22 @@ fn use_focus_when(node: NodeRef, when: bool) {
     });
 }
 
+/// Files chosen or dropped on the start screen go to the import.
+#[hook]
+fn use_importer() -> Callback<Vec<web_sys::File>> {
+    let store = use_context::<Store>();
+    Callback::from(move |files| {
+        if let Some(s) = &store {
+            transfer::import_files(files, s.clone());
+        }
+    })
+}
+
 /// The start screen.
 #[function_component(StartView)]
 pub fn start_view(p: &ScreenProps) -> Html {
+    let importer = use_importer();
+    let picker = use_file_picker(importer);
     let Some(store) = use_context::<Store>() else {
         return html! {};
     };
@@ -78,26 +91,6 @@ pub fn start_view(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Resume))
     };
-    let file = use_node_ref();
-    let pick = {
-        let file = file.clone();
-        Callback::from(move |_| {
-            if let Some(input) = file.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let picked = {
-        let s = store.clone();
-        Callback::from(move |e: Event| {
-            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
-            if let Some(input) = input {
-                transfer::import_files(transfer::files_of(input.files()), s.clone());
-                // Let the same file be chosen again after a fix.
-                input.set_value("");
-            }
-        })
-    };
     html! {
         <section class="start">
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.start_title }</h1>
@@ -115,10 +108,10 @@ pub fn start_view(p: &ScreenProps) -> Html {
                         if let Some(name) = display_name(&store.assessment) { { format!(" — {name}") } }
                     </button>
                 }
-                <button type="button" data-testid="import" onclick={pick}>{ t.import }</button>
+                <button type="button" data-testid="import" onclick={picker.pick}>{ t.import }</button>
                 <button type="button" data-testid="open-verify" onclick={show(Screen::Verify)}>{ t.open_verify }</button>
-                <input type="file" hidden=true accept=".json,application/json" ref={file}
-                    data-testid="import-file" onchange={picked} />
+                <input type="file" hidden=true accept=".json,application/json" ref={picker.input}
+                    data-testid="import-file" onchange={picker.onchange} />
             </div>
             <ImportPanel />
             <Workspace />
@@ -257,15 +250,8 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
 #[function_component(Workspace)]
 fn workspace() -> Html {
     let store = use_context::<Store>();
-    let on_files = {
-        let store = store.clone();
-        Callback::from(move |files| {
-            if let Some(s) = &store {
-                transfer::import_files(files, s.clone());
-            }
-        })
-    };
-    let drop = use_drop_zone(on_files);
+    let importer = use_importer();
+    let drop = use_drop_zone(importer);
     let confirm_wipe = use_state(|| false);
     let wiped = use_state(|| false);
     let wipe_ref = use_node_ref();

@@ -7,10 +7,9 @@
 //! re-formatted file). Nothing is stored: this screen never changes the workspace.
 
 use crate::app::Store;
-use crate::components::dropzone::{use_drop_zone, DropZone};
+use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::i18n::texts as app_texts;
 use crate::state::{display_name, Action};
-use crate::transfer;
 use crate::views::start::ScreenProps;
 use sovcheck_core::export::{fingerprint, sha256_hex};
 use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
@@ -315,7 +314,6 @@ pub fn verify_view(p: &ScreenProps) -> Html {
     let committed = use_state(|| false);
     let file = use_state(|| None::<FileState>);
     let seq = use_mut_ref(|| 0u32);
-    let input_ref = use_node_ref();
     let Some(store) = store else {
         return html! {};
     };
@@ -369,25 +367,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
         let committed = committed.clone();
         Callback::from(move |_: Event| committed.set(true))
     };
-    let pick = {
-        let r = input_ref.clone();
-        Callback::from(move |_| {
-            if let Some(input) = r.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let picked = {
-        let load = load.clone();
-        Callback::from(move |e: Event| {
-            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
-            if let Some(input) = input {
-                load.emit(transfer::files_of(input.files()));
-                // Let the same file be chosen again after a change.
-                input.set_value("");
-            }
-        })
-    };
+    let picker = use_file_picker(load.clone());
     let drop = use_drop_zone(load.clone());
 
     let result = verdict(&expected, (*file).as_ref());
@@ -517,9 +497,9 @@ pub fn verify_view(p: &ScreenProps) -> Html {
             </div>
             <h2>{ vt.file_title }</h2>
             <div class="actions">
-                <button type="button" data-testid="verify-pick" onclick={pick}>{ vt.pick }</button>
+                <button type="button" data-testid="verify-pick" onclick={picker.pick}>{ vt.pick }</button>
                 <span class="muted">{ vt.drop_hint }</span>
-                <input type="file" hidden=true ref={input_ref} data-testid="verify-file" onchange={picked} />
+                <input type="file" hidden=true ref={picker.input} data-testid="verify-file" onchange={picker.onchange} />
             </div>
             { file_info }
             <div role="status" class="verify-status">{ result_html }</div>
