@@ -26,7 +26,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -89,15 +88,24 @@ function section(title) {
 function sizes() {
   section('1. Initial transfer');
   const rows = [];
+  // The release's own precompressed copies (NAME.gz, NAME.br, written by
+  // crates/sovcheck-release) are what a precompressing host sends: their sizes are listed
+  // beside the file rather than as files of their own.
+  const copy = (name, ext) => {
+    const f = path.join(dist, `${name}.${ext}`);
+    return fs.existsSync(f) ? fs.statSync(f).size : null;
+  };
   for (const name of fs.readdirSync(dist).sort()) {
     const file = path.join(dist, name);
-    if (!fs.statSync(file).isFile()) continue;
+    if (!fs.statSync(file).isFile() || /\.(gz|br)$/.test(name)) continue;
     const raw = fs.readFileSync(file);
     rows.push({
       name,
       raw: raw.length,
       gzip: zlib.gzipSync(raw, { level: 9 }).length,
       brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      shippedGz: copy(name, 'gz'),
+      shippedBr: copy(name, 'br'),
     });
   }
   // What index.html pulls in: itself, its stylesheets, the module it imports (the
@@ -108,9 +116,10 @@ function sizes() {
     if (rows.some((r) => r.name === m[1])) refs.add(m[1]);
   }
   const pad = (s, n) => String(s).padStart(n);
-  console.log(`  ${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip -9', 9)} ${pad('brotli', 9)}  initial`);
+  console.log(`  ${'file'.padEnd(44)} ${pad('raw', 9)} ${pad('gzip -9', 9)} ${pad('brotli', 9)} ${pad('.gz', 9)} ${pad('.br', 9)}  initial`);
   for (const r of rows) {
-    console.log(`  ${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}  ${refs.has(r.name) ? 'yes' : ''}`);
+    console.log(`  ${r.name.padEnd(44)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)} ` +
+      `${pad(r.shippedGz ?? '-', 9)} ${pad(r.shippedBr ?? '-', 9)}  ${refs.has(r.name) ? 'yes' : ''}`);
   }
   const initial = rows.filter((r) => refs.has(r.name));
   const sum = (k) => initial.reduce((a, r) => a + r[k], 0);
@@ -121,6 +130,10 @@ function sizes() {
     gz <= 300_000);
   figure('1', 'initial transfer, raw / brotli',
     `${fmtInt(sum('raw'))} B / ${fmtInt(sum('brotli'))} B`, '(info)', null);
+  // As a precompressing host sends it: each file's .br copy (else .gz, else the file).
+  const sent = (k) => initial.reduce((a, r) => a + (r[k] ?? r.shippedGz ?? r.raw), 0);
+  figure('1', 'initial transfer as sent from the release\'s .gz / .br copies',
+    `${fmtInt(sent('shippedGz'))} B / ${fmtInt(sent('shippedBr'))} B`, '(info)', null);
   const wasm = rows.find((r) => r.name.endsWith('.wasm'));
   if (wasm) figure('1', 'of which the wasm, gzip -9', `${fmtInt(wasm.gzip)} B (${(wasm.gzip / 1000).toFixed(1)} KB)`, '(info)', null);
   return { rows, initial };
@@ -682,33 +695,6 @@ const withinBudget = (lhr, cat) => {
   return s.value !== null ? s.value >= LH_BUDGET[cat] : s.allPassed !== false;
 };
 
-/** A static server like e2e/serve.mjs that also compresses (brotli, else gzip), as a real
- * host would: for the "what a compressing host gives" Lighthouse step. */
-function serveCompressed(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm' };
-  const cache = new Map();
-  const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname).slice(1) || 'index.html';
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-    const accept = String(req.headers['accept-encoding'] || '');
-    const enc = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
-    const key = `${file}:${enc}`;
-    if (!cache.has(key)) {
-      const raw = fs.readFileSync(file);
-      cache.set(key, enc === 'br' ? zlib.brotliCompressSync(raw) : enc === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw);
-    }
-    const body = cache.get(key);
-    res.writeHead(200, {
-      'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Content-Length': body.length,
-      'Cache-Control': 'no-cache', ...(enc ? { 'Content-Encoding': enc, Vary: 'Accept-Encoding' } : {}),
-    });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function lighthouseRuns(url, heavy) {
   section('7. Lighthouse (npm lighthouse, Debian Chromium): start screen and the other screens, desktop and mobile');
   let lh, chromeLauncher, puppeteer;
@@ -732,8 +718,11 @@ async function lighthouseRuns(url, heavy) {
     'sovcheck.v1.ui': JSON.stringify({ lang: 'en', open: heavy.id, step: RESULTS_STEP }),
   };
   const out = {};
-  const compressed = await serveCompressed(dist);
-  const compressedUrl = `http://127.0.0.1:${compressed.address().port}/`;
+  // The flow runs against e2e/serve.mjs as every other figure does: it sends the release's
+  // precompressed copies, as docs/HOSTING.md's nginx does. One more cold start on a host
+  // that does not compress at all is printed for information.
+  const identity = await serve(dist, 0, '/', { compress: false });
+  const identityUrl = `http://127.0.0.1:${identity.address().port}/`;
   for (const ff of ['desktop', 'mobile']) {
     const config = ff === 'desktop'
       ? { ...desktopConfig, settings: { ...desktopConfig.settings, onlyCategories: categories } }
@@ -776,8 +765,8 @@ async function lighthouseRuns(url, heavy) {
       await new Promise((r) => setTimeout(r, 300));
       await flow.endTimespan();
       await flow.snapshot({ name: 'report (snapshot)' });
-      // The same cold start served compressed, as a production host would: information only.
-      await flow.navigate(compressedUrl, { name: 'start screen, brotli-compressed host (cold load, info)', disableStorageReset: false });
+      // The same cold start from a host that sends every file uncompressed: information only.
+      await flow.navigate(identityUrl, { name: 'start screen, uncompressed host (cold load, info)', disableStorageReset: false });
       const result = await flow.createFlowResult();
       const report = path.join(os.tmpdir(), `sovcheck-lighthouse-${ff}.html`);
       fs.writeFileSync(report, lh.generateReport(result, 'html'));
@@ -841,7 +830,7 @@ async function lighthouseRuns(url, heavy) {
       await chrome.kill();
     }
   }
-  compressed.close();
+  identity.close();
   return out;
 }
 

@@ -1,6 +1,9 @@
 // A small static file server for the built app (dist/), used by `./x run`, the e2e tests
 // and the benchmark. It serves files only, from one directory, on 127.0.0.1, with the
-// right MIME types (application/wasm matters) and no caching surprises.
+// right MIME types (application/wasm matters) and no caching surprises. Like nginx's
+// `brotli_static` / `gzip_static` (docs/HOSTING.md), it answers with the release's
+// precompressed `NAME.br` or `NAME.gz` when the browser accepts it; `{ compress: false }`
+// (or SOVCHECK_SERVE_IDENTITY=1) serves every file as it is.
 //
 //   node e2e/serve.mjs DIR [PORT] [BASE]    BASE is a URL prefix such as /tools/sovcheck/
 import http from 'node:http';
@@ -19,8 +22,22 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The precompressed copies, best first: [Content-Encoding, file suffix]. */
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+/** The encodings an Accept-Encoding header allows (a `;q=0` entry refuses one). */
+function accepted(header = '') {
+  const ok = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) ok.add(name);
+  }
+  return ok;
+}
+
 /** Starts serving `dir` under `base`; resolves to the server once it listens. */
-export function serve(dir, port = 0, base = '/') {
+export function serve(dir, port = 0, base = '/', { compress = process.env.SOVCHECK_SERVE_IDENTITY !== '1' } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -30,11 +47,16 @@ export function serve(dir, port = 0, base = '/') {
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep)) return notFound(res);
-    fs.readFile(file, (err, body) => {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return notFound(res);
+    const ok = compress ? accepted(req.headers['accept-encoding']) : new Set();
+    const [encoding, suffix] = ENCODINGS.find(([e, sfx]) => ok.has(e) && fs.existsSync(file + sfx)) || [];
+    fs.readFile(file + (suffix || ''), (err, body) => {
       if (err) return notFound(res);
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        ...(compress ? { Vary: 'Accept-Encoding' } : {}),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { start, assertClean, tid, DIST } from './harness.mjs';
 import { serve } from './serve.mjs';
 
@@ -77,23 +78,33 @@ test('Subresource Integrity is enforced: a changed stylesheet, glue or wasm is r
   for (const [file, change, starts] of changes) {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'sovcheck-sri-'));
     fs.cpSync(DIST, copy, { recursive: true });
-    fs.writeFileSync(path.join(copy, file), change(fs.readFileSync(path.join(copy, file))));
+    const changed = change(fs.readFileSync(path.join(copy, file)));
+    fs.writeFileSync(path.join(copy, file), changed);
+    // The precompressed copies carry the same change: the server sends the .br one.
+    fs.writeFileSync(path.join(copy, `${file}.gz`), zlib.gzipSync(changed));
+    fs.writeFileSync(path.join(copy, `${file}.br`), zlib.brotliCompressSync(changed));
     const server = await serve(copy, 0, '/');
     const url = `http://127.0.0.1:${server.address().port}/`;
     const context = await env.browser.newContext();
-    const page = await context.newPage();
-    const refused = page.waitForEvent('console', {
-      predicate: (m) => m.type() === 'error'
-        && m.text().startsWith(`Failed to find a valid digest in the 'integrity' attribute for resource '${url}${file}'`),
-      timeout: 10_000,
-    });
-    await page.goto(url);
-    await refused;
-    await page.waitForTimeout(500);
-    assert.equal(await page.locator(tid('new-assessment')).count(), starts ? 1 : 0, `${file}: the app starts: ${starts}`);
-    await context.close();
-    await new Promise((r) => server.close(r));
-    fs.rmSync(copy, { recursive: true });
+    try {
+      const page = await context.newPage();
+      const encodings = [];
+      page.on('response', (r) => { if (r.url() === `${url}${file}`) encodings.push(r.headers()['content-encoding']); });
+      const refused = page.waitForEvent('console', {
+        predicate: (m) => m.type() === 'error'
+          && m.text().startsWith(`Failed to find a valid digest in the 'integrity' attribute for resource '${url}${file}'`),
+        timeout: 10_000,
+      });
+      await page.goto(url);
+      await refused;
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator(tid('new-assessment')).count(), starts ? 1 : 0, `${file}: the app starts: ${starts}`);
+      assert.ok(encodings.length > 0 && encodings.every((e) => e === 'br'), `${file} was sent as ${encodings}`);
+    } finally {
+      await context.close();
+      await new Promise((r) => server.close(r));
+      fs.rmSync(copy, { recursive: true });
+    }
   }
 });
 
@@ -113,6 +124,34 @@ test('SHA256SUMS lists every file of the dist and sha256sum -c verifies the rele
   assert.throws(() => execFileSync('sha256sum', ['--check', '--quiet', 'SHA256SUMS'], { cwd: copy, stdio: 'pipe' }),
     (e) => e.status === 1 && e.stdout.toString() === `${css}: FAILED\n`);
   fs.rmSync(copy, { recursive: true });
+});
+
+test('every page, script, stylesheet and wasm has a .gz and a .br copy that decodes to it, and the server sends them', async () => {
+  const loaded = filesOf(DIST).filter((f) => /\.(html|js|css|wasm)$/.test(f) && !f.startsWith('snippets/'));
+  assert.ok(loaded.some((f) => f.endsWith('.wasm')) && loaded.includes('index.html'));
+  for (const f of loaded) {
+    const raw = fs.readFileSync(path.join(DIST, f));
+    const gz = fs.readFileSync(path.join(DIST, `${f}.gz`));
+    const br = fs.readFileSync(path.join(DIST, `${f}.br`));
+    assert.ok(zlib.gunzipSync(gz).equals(raw), `${f}.gz decodes to ${f}`);
+    assert.ok(zlib.brotliDecompressSync(br).equals(raw), `${f}.br decodes to ${f}`);
+    assert.ok(br.length < gz.length && gz.length < raw.length, `${f}: ${raw.length} > ${gz.length} > ${br.length}`);
+  }
+  const wasm = loaded.find((f) => f.endsWith('.wasm'));
+  const get = async (headers) => {
+    const res = await fetch(`${env.url}${wasm}`, { headers });
+    // fetch decodes; the raw length is the header's.
+    return { enc: res.headers.get('content-encoding'), len: Number(res.headers.get('content-length')),
+      type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+  };
+  const raw = fs.readFileSync(path.join(DIST, wasm));
+  const size = (ext) => fs.statSync(path.join(DIST, `${wasm}${ext}`)).size;
+  for (const [accept, enc, len] of [['gzip, deflate, br', 'br', size('.br')], ['gzip', 'gzip', size('.gz')],
+    ['br;q=0, gzip', 'gzip', size('.gz')], ['identity', null, raw.length]]) {
+    const r = await get({ 'Accept-Encoding': accept });
+    assert.deepEqual([r.enc, r.len, r.type], [enc, len, 'application/wasm'], accept);
+    assert.ok(r.body.equals(raw), `${accept}: the decoded body is the wasm`);
+  }
 });
 
 test('the policy is enforced: injected markup, script, styles, eval, foreign loads, frames, <base> and forms are blocked', async () => {

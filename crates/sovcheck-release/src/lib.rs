@@ -4,8 +4,9 @@
 //!   `<head>` (right after `<meta charset>`), with the SHA-256 of Trunk's inline module loader
 //!   (its text names the hashed files, so it changes with every build), checks that every
 //!   file the page loads is local and carries a matching Subresource Integrity hash, and
-//!   writes `SHA256SUMS` (the format of `sha256sum`, so `sha256sum -c SHA256SUMS` verifies a
-//!   release).
+//!   writes a gzip (`.gz`) and a brotli (`.br`) copy of every text and wasm file beside it
+//!   (see [`precompress`]), then `SHA256SUMS` (the format of `sha256sum`, so
+//!   `sha256sum -c SHA256SUMS` verifies a release, compressed copies included).
 //! * [`single_file`]: one self-contained HTML file for air-gapped use: the stylesheets in
 //!   `<style>`, the wasm-bindgen glue and the wasm (base64) in one module script, and a CSP
 //!   made of the hashes of exactly those inline elements.
@@ -421,6 +422,62 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error>
     Ok(())
 }
 
+/// The files worth compressing: everything the page loads (`.html`, `.js`, `.css`, `.wasm`).
+const COMPRESSIBLE: [&str; 4] = [".html", ".js", ".css", ".wasm"];
+
+/// The gzip copy of `bytes`: level 9, no file name, modification time 0, so the same input
+/// always gives the same bytes (and `SHA256SUMS` stays reproducible).
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    use std::io::Write as _;
+    let mut enc = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)
+        .and_then(|()| enc.finish())
+        .map_err(|e| Error(format!("gzip failed: {e}")))
+}
+
+/// The brotli copy of `bytes`: quality 11, 4 MiB window (the browsers' and nginx's default).
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .map_err(|e| Error(format!("brotli failed: {e}")))?;
+    Ok(out)
+}
+
+/// Writes `NAME.gz` and `NAME.br` beside every page, script, stylesheet and wasm file of
+/// `dist`, for hosts that serve precompressed files (nginx `gzip_static` / `brotli_static`,
+/// Apache's `MultiViews` or rewrite rules, Caddy's `precompressed`): the transfer shrinks by
+/// about 60 % (gzip) to 70 % (brotli) at no CPU cost per request. A copy that would not be
+/// smaller is not written. Returns how many copies were written.
+pub fn precompress(dist: &Path) -> Result<usize, Error> {
+    let mut files = Vec::new();
+    collect(dist, "", &mut files)?;
+    let mut written = 0;
+    for rel in files {
+        if !COMPRESSIBLE.iter().any(|ext| rel.ends_with(ext)) {
+            continue;
+        }
+        let path = dist.join(&rel);
+        let bytes = read(&path)?;
+        for (ext, packed) in [("gz", gzip(&bytes)?), ("br", brotli(&bytes)?)] {
+            let copy = dist.join(format!("{rel}.{ext}"));
+            if packed.len() < bytes.len() {
+                write(&copy, &packed)?;
+                written += 1;
+            } else if copy.exists() {
+                fs::remove_file(&copy).map_err(|e| io_error("cannot remove", &copy, e))?;
+            }
+        }
+    }
+    Ok(written)
+}
+
 /// What [`seal_dist`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealReport {
@@ -450,6 +507,7 @@ pub fn seal_dist(dist: &Path) -> Result<Option<SealReport>, Error> {
         check_integrity(&file, tag.attr("integrity").unwrap_or(""))?;
     }
     write(&index, sealed.html.as_bytes())?;
+    precompress(dist)?;
     let sums = checksums(dist)?;
     write(&dist.join(SUMS), sums.as_bytes())?;
     Ok(Some(SealReport {

@@ -240,7 +240,16 @@ fn checksums_list_every_file_in_sha256sum_format() {
 fn seal_dist_writes_the_policy_and_the_sums_and_checks_integrity() {
     let dir = fixture("dist", &trunk_index(&sri(CSS.as_bytes())), GLUE);
     let report = seal_dist(&dir).unwrap().unwrap();
-    assert_eq!(report.files, 5);
+    // Five files, and a gzip and a brotli copy of the two that shrink (the page, the glue).
+    assert_eq!(report.files, 9);
+    for copy in [
+        "index.html.gz",
+        "index.html.br",
+        "app-1a2b.js.gz",
+        "app-1a2b.js.br",
+    ] {
+        assert!(dir.join(copy).exists(), "{copy}");
+    }
     assert_eq!(
         report.csp,
         served_csp(&[csp_hash(&sealed_loader(LOADER, &sri(WASM)))], &[])
@@ -372,5 +381,63 @@ fn single_file_refuses_what_it_cannot_inline() {
         .unwrap_err()
         .to_string()
         .contains("inline loader"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn precompressed_copies_decode_to_their_file_and_are_listed_in_the_sums() {
+    use std::io::Read as _;
+    let dir = fixture("precompress", &trunk_index(&sri(CSS.as_bytes())), GLUE);
+    // A wasm large and repetitive enough to be worth compressing; tiny files are not.
+    let wasm: Vec<u8> = (0..40_000u32)
+        .map(|i| (i % 251) as u8 ^ (i / 997) as u8)
+        .collect();
+    fs::write(dir.join("app-1a2b_bg.wasm"), &wasm).unwrap();
+    let index = trunk_index(&sri(CSS.as_bytes())).replace(&sri(WASM), &sri(&wasm));
+    fs::write(dir.join(INDEX), &index).unwrap();
+    let report = seal_dist(&dir).unwrap().unwrap();
+
+    let gz = fs::read(dir.join("app-1a2b_bg.wasm.gz")).unwrap();
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, wasm);
+    let br = fs::read(dir.join("app-1a2b_bg.wasm.br")).unwrap();
+    let mut unbrotlied = Vec::new();
+    brotli::Decompressor::new(&br[..], 4096)
+        .read_to_end(&mut unbrotlied)
+        .unwrap();
+    assert_eq!(unbrotlied, wasm);
+    assert!(br.len() < gz.len() && gz.len() < wasm.len() / 2);
+
+    // The sealed page is compressed as sealed (its copy decodes to the final index.html).
+    let page = fs::read(dir.join(INDEX)).unwrap();
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&fs::read(dir.join("index.html.gz")).unwrap()[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, page);
+    // Files that would not shrink get no copy; nothing else is compressed.
+    assert!(!dir.join("snippets/x/a.js.gz").exists());
+    assert!(!dir.join("SHA256SUMS.gz").exists());
+    assert!(!dir.join("app-1a2b_bg.wasm.gz.gz").exists());
+
+    // Every copy is in SHA256SUMS, and a second run writes the same bytes.
+    let sums = fs::read_to_string(dir.join(SUMS)).unwrap();
+    for name in [
+        "app-1a2b_bg.wasm.gz",
+        "app-1a2b_bg.wasm.br",
+        "index.html.gz",
+        "index.html.br",
+    ] {
+        assert!(
+            sums.contains(&format!("  {name}\n")),
+            "{name} missing from {sums}"
+        );
+    }
+    assert_eq!(report.files, sums.lines().count());
+    assert_eq!(seal_dist(&dir).unwrap(), Some(report));
+    assert_eq!(fs::read_to_string(dir.join(SUMS)).unwrap(), sums);
     fs::remove_dir_all(dir).unwrap();
 }
