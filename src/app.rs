@@ -44,11 +44,11 @@ pub fn app() -> Html {
     // Save every change of the workspace at once: only the assessments that changed since
     // the last save are written (the loaded ones count as saved).
     let saved = use_mut_ref(|| {
-        store
-            .workspace
-            .iter()
-            .map(|a| (a.id.clone(), a.clone()))
-            .collect::<std::collections::BTreeMap<_, _>>()
+        // Inserted one by one (a later duplicate id wins, as with `collect`): `collect`
+        // into a map sorts first and pulls a sort routine into the wasm.
+        let mut saved = std::collections::BTreeMap::new();
+        saved.extend(store.workspace.iter().map(|a| (a.id.clone(), a.clone())));
+        saved
     });
     {
         let store = store.clone();

@@ -9,6 +9,7 @@ use sovcheck_core::model::{
     Sensitivity, ServiceModel, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{Lang, Seal};
+use std::cmp::Ordering;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -129,9 +130,29 @@ pub struct AppState {
 
 /// The workspace in the order lists show it: most recently changed first, then by id.
 pub fn ordered(workspace: &[Assessment]) -> Vec<&Assessment> {
-    let mut list: Vec<&Assessment> = workspace.iter().collect();
-    list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.id.cmp(&b.id)));
-    list
+    sorted_by(workspace.iter().collect(), |a, b| {
+        b.modified.cmp(&a.modified).then(a.id.cmp(&b.id))
+    })
+}
+
+/// `items` sorted stably by `cmp`, as `sort_by` does. Every caller shares one sort routine
+/// in the wasm (of indices, through a `dyn` comparison) instead of one per element type.
+pub fn sorted_by<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_indices(&mut order, &|a, b| match (items.get(a), items.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => Ordering::Equal,
+    });
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// The one stable sort of the web build.
+fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_by(|a, b| cmp(*a, *b));
 }
 
 /// The name shown for an assessment: its title, else provider and offer, else `None`.
@@ -544,7 +565,7 @@ impl AppState {
                         s.service_models.retain(|x| *x != m);
                         if on {
                             s.service_models.push(m);
-                            s.service_models.sort();
+                            s.service_models = ServiceModel::sorted(&s.service_models);
                         }
                     }
                     SncEdit::Scope(v) => s.services_in_scope = v,
@@ -631,6 +652,30 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn sorted_by_is_sort_by() {
+        // Repeated keys (in the first field) keep their order, as with the stable `sort_by`.
+        let mut x: u32 = 7;
+        for len in 0..40 {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((x >> 16) % 5, i)
+                })
+                .collect();
+            let mut want = items.clone();
+            want.sort_by_key(|a| a.0);
+            assert_eq!(sorted_by(items, |a, b| a.0.cmp(&b.0)), want);
+        }
+        let words = vec![
+            "b".to_owned(),
+            "a".to_owned(),
+            "c".to_owned(),
+            "a".to_owned(),
+        ];
+        assert_eq!(sorted_by(words, Ord::cmp), ["a", "a", "b", "c"]);
+    }
 
     const T: &str = "2026-11-22T10:00:00.000Z";
     const T2: &str = "2026-11-23T09:30:00.000Z";

@@ -3,7 +3,7 @@
 //! same bytes, and one damaged entry cannot take the others with it); unreadable or newer
 //! data is moved aside under another key, never wiped.
 
-use crate::state::StorageNotice;
+use crate::state::{sorted_by, StorageNotice};
 use sovcheck_core::format::{self, Problem};
 use sovcheck_core::{Assessment, Lang};
 use std::collections::BTreeMap;
@@ -38,12 +38,11 @@ pub struct Loaded {
 /// The keys that start with `prefix`, sorted.
 fn keys_with(store: &web_sys::Storage, prefix: &str) -> Vec<String> {
     let n = store.length().unwrap_or(0);
-    let mut out: Vec<String> = (0..n)
+    let out: Vec<String> = (0..n)
         .filter_map(|i| store.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
         .collect();
-    out.sort();
-    out
+    sorted_by(out, Ord::cmp)
 }
 
 /// Moves an unreadable value aside and says so; the original key is freed only once the

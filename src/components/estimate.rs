@@ -4,12 +4,13 @@
 use crate::app::Store;
 use crate::i18n::texts;
 use crate::state::{walk, Action, Place};
+use sovcheck_core::figures::fixed;
 use sovcheck_core::{content, evaluate, Lang, SealRange};
 use yew::prelude::*;
 
 /// A score in percent for people: two decimals, the language's decimal mark.
 pub fn fmt_score(v: f64, lang: Lang) -> String {
-    let s = format!("{v:.2}");
+    let s = fixed(v, 2);
     match lang {
         Lang::En => format!("{s} %"),
         Lang::Fr => format!("{} %", s.replace('.', ",")),
@@ -69,8 +70,8 @@ pub fn live_estimate() -> Html {
                 <dd data-testid="seal-range" data-lower={ev.seal.lower.level().to_string()}
                     data-upper={ev.seal.upper.level().to_string()}>{ fmt_seal(ev.seal, lang) }</dd>
                 <dt>{ t.score_label }</dt>
-                <dd data-testid="score-range" data-lower={format!("{:.2}", ev.score.lower)}
-                    data-upper={format!("{:.2}", ev.score.upper)}>{ score }</dd>
+                <dd data-testid="score-range" data-lower={fixed(ev.score.lower, 2)}
+                    data-upper={fixed(ev.score.upper, 2)}>{ score }</dd>
             </dl>
             <p class="progress">{ format!("{} / 48 {}", ev.answered + ev.unknown, t.progress) }</p>
             <h3>{ t.binding_title }</h3>

@@ -4,27 +4,27 @@
 
 use crate::components::estimate::fmt_score_range;
 use sovcheck_core::evaluate::ObjectiveResult;
+use sovcheck_core::figures::{fixed, radar_point, RADAR_AXES};
 use sovcheck_core::{content, Lang};
 use yew::prelude::*;
 
 const CENTER: f64 = 170.0;
 const RADIUS: f64 = 120.0;
 
-/// The point of axis `i` (of 8, clockwise from the top) at `fraction` of the radius.
-fn point(i: usize, fraction: f64) -> (f64, f64) {
-    let angle = std::f64::consts::TAU * (i as f64) / 8.0 - std::f64::consts::FRAC_PI_2;
-    let r = RADIUS * fraction.clamp(0.0, 1.0);
-    (CENTER + r * angle.cos(), CENTER + r * angle.sin())
+/// The point on `axis` (one of [`RADAR_AXES`], clockwise from the top) at `fraction` of the
+/// radius.
+fn point(axis: (f64, f64), fraction: f64) -> (f64, f64) {
+    radar_point(CENTER, RADIUS, axis, fraction)
 }
 
 /// An SVG `points` list for one value per axis, in percent.
 pub fn polygon(values: &[f64]) -> String {
     values
         .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let (x, y) = point(i, v / 100.0);
-            format!("{x:.1},{y:.1}")
+        .zip(RADAR_AXES.iter().cycle())
+        .map(|(v, axis)| {
+            let (x, y) = point(*axis, v / 100.0);
+            format!("{},{}", fixed(x, 1), fixed(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -69,15 +69,15 @@ pub fn radar(p: &RadarProps) -> Html {
                 { for rings.iter().map(|f| html! {
                     <polygon class="ring" points={polygon(&[f * 100.0; 8])} />
                 }) }
-                { for (0..8).map(|i| {
-                    let (x, y) = point(i, 1.0);
-                    let (lx, ly) = point(i, 1.17);
+                { for RADAR_AXES.iter().enumerate().map(|(i, axis)| {
+                    let (x, y) = point(*axis, 1.0);
+                    let (lx, ly) = point(*axis, 1.17);
                     let id = content::objectives().get(i).map(|o| o.id).unwrap_or_default();
                     html! {
                         <>
-                            <line class="axis" x1={CENTER.to_string()} y1={CENTER.to_string()}
-                                x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
-                            <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor="middle"
+                            <line class="axis" x1={fixed(CENTER, 0)} y1={fixed(CENTER, 0)}
+                                x2={fixed(x, 1)} y2={fixed(y, 1)} />
+                            <text x={fixed(lx, 1)} y={fixed(ly, 1)} text-anchor="middle"
                                 dominant-baseline="middle">{ id }</text>
                         </>
                     }

@@ -17,6 +17,7 @@ use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
 use sovcheck_core::content;
 use sovcheck_core::diff::{diff, Change, Delta, Diff, Field, OverrideChange};
 use sovcheck_core::export::{answer_label, state_label};
+use sovcheck_core::figures::fixed;
 use sovcheck_core::model::{Aggregation, Choice, Override, Stage, Weights};
 use sovcheck_core::{Assessment, Lang, SealRange};
 use yew::prelude::*;
@@ -424,7 +425,7 @@ fn comparison_table(
                     <th scope="row">{ t.score_label }</th>
                     { for pairs().map(|(i, (c, _))| html! {
                         <td data-testid={format!("compare-score-{i}")}
-                            data-lower={format!("{:.2}", c.score.lower)} data-upper={format!("{:.2}", c.score.upper)}>
+                            data-lower={fixed(c.score.lower, 2)} data-upper={fixed(c.score.upper, 2)}>
                             { fmt_score_range(c.score.lower, c.score.upper, lang) }
                         </td>
                     }) }
@@ -437,7 +438,7 @@ fn comparison_table(
                             html! {
                                 <td data-testid={format!("compare-{}-{i}", o.id)}
                                     data-lower={f.seal.lower.level().to_string()} data-upper={f.seal.upper.level().to_string()}
-                                    data-score-lower={format!("{:.2}", f.score.lower)} data-score-upper={format!("{:.2}", f.score.upper)}>
+                                    data-score-lower={fixed(f.score.lower, 2)} data-score-upper={fixed(f.score.upper, 2)}>
                                     <span class="seal">{ fmt_seal(f.seal, lang) }</span>
                                     if a.overrides.contains_key(o.id) { { format!(" ({})", t.overridden) } }
                                     <br />

@@ -62,7 +62,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
         ("calculator".to_owned(), t.weights_calculator.to_owned()),
     ];
     if let Weights::Custom(w) = store.assessment.weights {
-        weight_opts.push(("custom".to_owned(), format!("{w:?}")));
+        weight_opts.push(("custom".to_owned(), sovcheck_core::figures::int_list(&w)));
     }
     let values = store.assessment.weights.values();
     html! {

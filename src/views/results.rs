@@ -23,7 +23,7 @@ pub fn weights_name(w: &sovcheck_core::model::Weights, lang: sovcheck_core::Lang
     match w {
         sovcheck_core::model::Weights::Framework => t.weights_framework.to_owned(),
         sovcheck_core::model::Weights::Calculator => t.weights_calculator.to_owned(),
-        sovcheck_core::model::Weights::Custom(v) => format!("{v:?}"),
+        sovcheck_core::model::Weights::Custom(v) => sovcheck_core::figures::int_list(v),
     }
 }
 

@@ -7,12 +7,14 @@
 //! and writes assessment files, with path-precise errors in English and French. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
+//! [`figures`] prints numbers for the interface without core's float formatting.
 
 pub mod compare;
 pub mod content;
 pub mod diff;
 pub mod evaluate;
 pub mod export;
+pub mod figures;
 pub mod format;
 pub mod lang;
 pub mod model;

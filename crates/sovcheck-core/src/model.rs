@@ -8,6 +8,7 @@
 
 use crate::seal::Seal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -154,12 +155,12 @@ impl Serialize for Weights {
             Weights::Framework => s.serialize_str(Self::FRAMEWORK),
             Weights::Calculator => s.serialize_str(Self::CALCULATOR),
             Weights::Custom(w) => {
-                let map: BTreeMap<String, u32> = w
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (format!("SOV-{}", i + 1), *v))
-                    .collect();
-                map.serialize(s)
+                // SOV-1..SOV-8 in index order is already the sorted key order of a map.
+                let mut map = s.serialize_map(Some(w.len()))?;
+                for (i, v) in w.iter().enumerate() {
+                    map.serialize_entry(&format!("SOV-{}", i + 1), v)?;
+                }
+                map.end()
             }
         }
     }
@@ -248,8 +249,19 @@ pub enum ServiceModel {
 }
 
 impl ServiceModel {
-    /// All models in order.
+    /// All models in order (their `Ord` order).
     pub const ALL: [ServiceModel; 4] = [Self::Iaas, Self::Caas, Self::Paas, Self::Saas];
+
+    /// `models` sorted, repeats kept: what `sort()` gives (equal models are
+    /// indistinguishable), by walking [`Self::ALL`] instead of pulling a sort routine into
+    /// the web build.
+    pub fn sorted(models: &[ServiceModel]) -> Vec<ServiceModel> {
+        let mut out = Vec::with_capacity(models.len());
+        for m in Self::ALL {
+            out.extend(models.iter().filter(|x| **x == m));
+        }
+        out
+    }
     /// The wire id, also the content id.
     pub fn id(self) -> &'static str {
         match self {
@@ -663,6 +675,52 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn custom_weights_serialize_as_a_sorted_map() {
+        for w in [[15, 10, 10, 15, 20, 15, 10, 5], [0; 8], [u32::MAX; 8]] {
+            let sorted: BTreeMap<String, u32> = w
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("SOV-{}", i + 1), *v))
+                .collect();
+            let custom = Weights::Custom(w);
+            assert_eq!(
+                serde_json::to_string(&custom).ok(),
+                serde_json::to_string(&sorted).ok()
+            );
+            assert_eq!(
+                serde_json::to_string_pretty(&custom).ok(),
+                serde_json::to_string_pretty(&sorted).ok()
+            );
+        }
+    }
+
+    #[test]
+    fn service_models_sort_as_sort_does() {
+        // Every list of up to five models, repeats included.
+        let mut lists: Vec<Vec<ServiceModel>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<ServiceModel>> = lists
+                .iter()
+                .filter(|l| l.len() == lists.last().map_or(0, Vec::len))
+                .flat_map(|l| {
+                    ServiceModel::ALL.into_iter().map(move |m| {
+                        let mut l = l.clone();
+                        l.push(m);
+                        l
+                    })
+                })
+                .collect();
+            lists.extend(longer);
+        }
+        assert_eq!(lists.len(), 1 + 4 + 16 + 64 + 256 + 1024);
+        for list in lists {
+            let mut want = list.clone();
+            want.sort();
+            assert_eq!(ServiceModel::sorted(&list), want, "{list:?}");
+        }
+    }
 
     #[test]
     fn dates_parse_strictly() {
