@@ -445,16 +445,22 @@ fn answers(p: &AnswersProps) -> Html {
                             sovcheck_core::model::EvidenceLevel::Audited => t.level_audited,
                             sovcheck_core::model::EvidenceLevel::Tested => t.level_tested,
                         });
+                        // The note as the cell's own text, then source and evidence level on
+                        // one line: a report with 48 long notes stays under 800 elements
+                        // (Lighthouse's dom-size), which keeps its first frame short.
+                        let colon = lang.pick(":", " :");
+                        let src = [
+                            ans.map(|x| x.source.as_str()).filter(|s| !s.is_empty())
+                                .map(|s| format!("{}{colon} {s}", t.source)),
+                            level.map(|l| format!("{}{colon} {l}", t.evidence_level)),
+                        ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         html! {
                             <tr>
-                                <th scope="row"><span class="cid">{ c.id }</span>{ " " }{ c.title.get(lang) }</th>
+                                <th scope="row">{ format!("{} {}", c.id, c.title.get(lang)) }</th>
                                 <td>{ label }</td>
-                                <td>
-                                    if let Some(x) = ans {
-                                        if !x.note.is_empty() { <p class="prose">{ x.note.clone() }</p> }
-                                        if !x.source.is_empty() { <p class="src">{ format!("{}{} {}", t.source, lang.pick(":", " :"), x.source) }</p> }
-                                        if let Some(l) = level { <p class="src">{ format!("{}{} {l}", t.evidence_level, lang.pick(":", " :")) }</p> }
-                                    }
+                                <td class="prose">
+                                    { ans.map(|x| x.note.clone()).unwrap_or_default() }
+                                    if !src.is_empty() { <p class="src">{ src }</p> }
                                 </td>
                                 <td>
                                     { ans.and_then(|x| x.valid_until).map(|d| d.to_string()).unwrap_or_default() }
