@@ -13,6 +13,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::TOKENS;
 use proptest::prelude::RngExt;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 use sovcheck_core::format::{export_assessment, export_workspace, parse_document, Document};
@@ -45,40 +48,6 @@ fn seed_document() -> String {
     );
     export_assessment(&a)
 }
-
-/// Pieces that JSON parsers and our validators find interesting.
-const TOKENS: &[&str] = &[
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    ":",
-    "\"",
-    "\\",
-    "null",
-    "true",
-    "false",
-    "0",
-    "-1",
-    "1e309",
-    "18446744073709551616",
-    "\"formatVersion\"",
-    "\"assessment\"",
-    "\"assessments\"",
-    "\"answers\"",
-    "\"SOV-1.1\"",
-    "\"rung\"",
-    "\"unknown\"",
-    "\"overrides\"",
-    "\"justification\"",
-    "\"\\u0000\"",
-    "\"\\ud800\"",
-    "\u{feff}",
-    "\u{202e}",
-    "\"2026-02-30\"",
-    "999",
-];
 
 fn mutate(rng: &mut TestRng, doc: &str) -> Vec<u8> {
     let mut bytes = doc.as_bytes().to_vec();
