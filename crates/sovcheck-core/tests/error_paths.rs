@@ -21,7 +21,7 @@
 mod common;
 
 use proptest::prelude::RngExt;
-use proptest::test_runner::{RngAlgorithm, TestRng};
+use proptest::test_runner::TestRng;
 use serde::de::DeserializeOwned;
 use sovcheck_core::format::{
     export_assessment, export_workspace, parse_document, typed_with_path, EnvelopeV0, EnvelopeV1,
@@ -31,7 +31,7 @@ use sovcheck_core::model::{
     SecNumCloud, Sensitivity, ServiceModel, SignOff, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{criteria, Seal};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 // ---------------------------------------------------------------------------------------
 // The comparison.
@@ -1317,29 +1317,12 @@ fn kind(error: &str) -> &'static str {
 
 #[test]
 fn recovered_paths_match_serde_path_to_error_on_mutated_exports() {
-    let seconds: u64 = std::env::var("SOVCHECK_FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
-    let seed: u64 = std::env::var("SOVCHECK_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    println!("error paths: seed {seed}, {seconds} s (SOVCHECK_FUZZ_SEED={seed} to replay)");
-    let mut key = [0u8; 32];
-    key[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &key);
+    let (deadline, mut rng, seed) = common::budget("error paths", 3);
     let seeds = seeds();
     let trees: Vec<J> = seeds
         .iter()
         .map(|s| J::from_value(&serde_json::from_str(s).unwrap()))
         .collect();
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let (mut runs, mut typed, mut errors, mut mismatches) = (0u64, 0u64, 0u64, 0u64);
     let mut reports = Vec::new();
     let mut kinds = std::collections::BTreeMap::new();

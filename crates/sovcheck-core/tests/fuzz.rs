@@ -17,11 +17,11 @@ mod common;
 
 use common::TOKENS;
 use proptest::prelude::RngExt;
-use proptest::test_runner::{RngAlgorithm, TestRng};
+use proptest::test_runner::TestRng;
 use sovcheck_core::format::{export_assessment, export_workspace, parse_document, Document};
 use sovcheck_core::model::{Answer, Assessment, Override};
 use sovcheck_core::{criteria, Lang, Seal};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// A valid export with answers, evidence and an override, to mutate.
 fn seed_document() -> String {
@@ -96,23 +96,7 @@ fn mutate(rng: &mut TestRng, doc: &str) -> Vec<u8> {
 
 #[test]
 fn parse_document_survives_mutated_and_hostile_input() {
-    let seconds: u64 = std::env::var("SOVCHECK_FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(5);
-    let seed: u64 = std::env::var("SOVCHECK_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos() as u64
-        });
-    println!("fuzz: seed {seed}, {seconds} s (SOVCHECK_FUZZ_SEED={seed} to replay)");
-    let mut key = [0u8; 32];
-    key[..8].copy_from_slice(&seed.to_le_bytes());
-    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &key);
+    let (deadline, mut rng, _seed) = common::budget("fuzz", 5);
     let single = seed_document();
     let workspace = {
         let Document::Single(a) = parse_document(single.as_bytes()).unwrap() else {
@@ -122,7 +106,6 @@ fn parse_document_survives_mutated_and_hostile_input() {
         b.id = "other".into();
         export_workspace(&[a, b])
     };
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let (mut runs, mut accepted) = (0u64, 0u64);
     while Instant::now() < deadline {
         let base = if rng.random() { &single } else { &workspace };
