@@ -713,8 +713,18 @@ async function lighthouseRuns(url, heavy) {
   const categories = Object.keys(LH_BUDGET);
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version;
   console.log(`  lighthouse ${version}, CHROME_PATH=${process.env.CHROME_PATH}, chromeFlags ${chromeFlags.join(' ')}`);
+  // A second assessment (the heavy one a year later, four answers moved) so that the start
+  // screen lists two and the comparison and difference have something to show.
+  const later = JSON.parse(heavy.text);
+  later.assessment.id = `${heavy.id}-later`;
+  later.assessment.meta.title = `${later.assessment.meta.title} (2027)`;
+  for (const id of Object.keys(later.assessment.answers).slice(0, 4)) {
+    const ans = later.assessment.answers[id];
+    ans.rung = ans.rung > 0 ? ans.rung - 1 : ans.rung + 1;
+  }
   const seed = {
     [`sovcheck.v1.a.${heavy.id}`]: heavy.text,
+    [`sovcheck.v1.a.${later.assessment.id}`]: JSON.stringify(later, null, 2),
     'sovcheck.v1.ui': JSON.stringify({ lang: 'en', open: heavy.id, step: RESULTS_STEP }),
   };
   const out = {};
@@ -765,6 +775,25 @@ async function lighthouseRuns(url, heavy) {
       await new Promise((r) => setTimeout(r, 300));
       await flow.endTimespan();
       await flow.snapshot({ name: 'report (snapshot)' });
+      // The screens reached from the start screen: the workspace of two assessments (a
+      // navigation with storage kept and nothing open), the comparison with its difference,
+      // the fingerprint check and the accessibility statement (snapshots).
+      await page.evaluate(() => localStorage.setItem('sovcheck.v1.ui', JSON.stringify({ lang: 'en' })));
+      await flow.navigate(url, { name: 'start screen, two assessments (reload, storage kept)', disableStorageReset: true });
+      await page.waitForSelector(tid('open-compare'));
+      await page.click(tid('open-compare'));
+      await page.waitForSelector(tid('diff-table'));
+      await flow.snapshot({ name: 'comparison and difference (snapshot)' });
+      await page.click(tid('back'));
+      await page.waitForSelector(tid('open-verify'));
+      await page.click(tid('open-verify'));
+      await page.waitForSelector(tid('verify'));
+      await flow.snapshot({ name: 'fingerprint check (snapshot)' });
+      await page.click(tid('back'));
+      await page.waitForSelector(tid('open-accessibility'));
+      await page.click(tid('open-accessibility'));
+      await page.waitForSelector(tid('accessibility'));
+      await flow.snapshot({ name: 'accessibility statement (snapshot)' });
       // The same cold start from a host that sends every file uncompressed: information only.
       await flow.navigate(identityUrl, { name: 'start screen, uncompressed host (cold load, info)', disableStorageReset: false });
       const result = await flow.createFlowResult();
