@@ -2,6 +2,7 @@
 //! SecNumCloud) comes from the core. A `Texts` value must fill every field, so a missing
 //! translation does not compile.
 
+use sovcheck_core::model::EvidenceLevel;
 use sovcheck_core::Lang;
 
 /// Every UI string, one field each.
@@ -603,6 +604,18 @@ pub const FR: Texts = Texts {
     accessibility_link: "Accessibilité : partiellement conforme (déclaration)",
     footer: "sovcheck fournit une estimation non officielle. Le client conserve le risque résiduel.",
 };
+
+impl Texts {
+    /// The words for an evidence level (the evidence form's choices and the report).
+    pub fn evidence_level(&self, level: EvidenceLevel) -> &'static str {
+        match level {
+            EvidenceLevel::Declared => self.level_declared,
+            EvidenceLevel::Documented => self.level_documented,
+            EvidenceLevel::Audited => self.level_audited,
+            EvidenceLevel::Tested => self.level_tested,
+        }
+    }
+}
 
 /// The texts for a language.
 pub fn texts(lang: Lang) -> &'static Texts {

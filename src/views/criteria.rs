@@ -83,17 +83,11 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         Callback::from(move |v: String| s.dispatch(Action::Evidence(id, f(v))))
     };
     let dom = id.replace('.', "_");
-    let levels = [
-        (EvidenceLevel::Declared, t.level_declared),
-        (EvidenceLevel::Documented, t.level_documented),
-        (EvidenceLevel::Audited, t.level_audited),
-        (EvidenceLevel::Tested, t.level_tested),
-    ];
     let level_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
         .chain(
-            levels
+            EvidenceLevel::ALL
                 .iter()
-                .map(|(l, s)| (l.id().to_owned(), (*s).to_owned())),
+                .map(|l| (l.id().to_owned(), t.evidence_level(*l).to_owned())),
         )
         .collect();
     html! {

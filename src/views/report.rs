@@ -439,12 +439,7 @@ fn answers(p: &AnswersProps) -> Html {
                             l => l,
                         };
                         let expired = matches!((ans.and_then(|x| x.valid_until), today), (Some(v), Some(d)) if v < d);
-                        let level = ans.and_then(|x| x.evidence_level).map(|l| match l {
-                            sovcheck_core::model::EvidenceLevel::Declared => t.level_declared,
-                            sovcheck_core::model::EvidenceLevel::Documented => t.level_documented,
-                            sovcheck_core::model::EvidenceLevel::Audited => t.level_audited,
-                            sovcheck_core::model::EvidenceLevel::Tested => t.level_tested,
-                        });
+                        let level = ans.and_then(|x| x.evidence_level).map(|l| t.evidence_level(l));
                         // The note as the cell's own text, then source and evidence level on
                         // one line: a report with 48 long notes stays under 800 elements
                         // (Lighthouse's dom-size), which keeps its first frame short.
