@@ -2,7 +2,7 @@
 // Every page is checked for console errors, foreign requests and axe-core violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertClean, assertAccessible, tid, openApp, sealOf, downloadOf } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, sealOf, downloadOf, switchLang } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -106,7 +106,7 @@ test('corrupted storage is kept aside with a message, never wiped', async () => 
 test('language switch mid-way changes every text and <html lang>, and is remembered', async () => {
   const { page, rec, context } = await open();
   await page.click(tid('new-assessment'));
-  await page.click(tid('lang-fr'));
+  await switchLang(page, 'fr');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.match(await page.textContent('h1'), /Contexte/);
   assert.match(await page.textContent(tid('next')), /Suivant/);

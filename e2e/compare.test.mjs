@@ -10,8 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   start, assertClean, assertAccessible, tid, openApp, downloadOf, storedOf,
-  makeAssessment, stepOf,
-} from './harness.mjs';
+  makeAssessment, stepOf, switchLang, fr } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -95,12 +94,12 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   assert.deepEqual(await rangeOf(page, 'compare-seal-0'), ['0', '3']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-1'), ['0', '1']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-2'), ['0', '2']);
-  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to 1');
+  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to SEAL-1');
   // Objective rows: SOV-8 of Gamma is exact; its points 125 + 125 + 187.5 + 0 = 437.5 / 1000.
   assert.deepEqual(await rangeOf(page, 'compare-SOV-8-0'), ['3', '3']);
   assert.equal(await page.getAttribute(tid('compare-SOV-8-0'), 'data-score-lower'), '43.75');
   assert.equal(await page.getAttribute(tid('compare-SOV-8-0'), 'data-score-upper'), '43.75');
-  assert.match(await page.textContent(tid('compare-SOV-8-0')), /^SEAL-343\.75 %$/);
+  assert.match(await page.textContent(tid('compare-SOV-8-0')), /^SEAL-343\.75%$/);
   // SOV-7 of Alpha: rung 2 (71.50 points) plus six open criteria at 0 or 143 points each.
   assert.deepEqual(await rangeOf(page, 'compare-SOV-7-2'), ['0', '2']);
   assert.equal(await page.getAttribute(tid('compare-SOV-7-2'), 'data-score-lower'), '7.15');
@@ -109,7 +108,7 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   assert.deepEqual(await rangeOf(page, 'compare-SOV-7-1'), ['0', '4']);
   assert.match(await page.textContent(tid('compare-row-SOV-1')), /^SOV-1 Strategic sovereignty/);
   assert.equal(await page.textContent(tid('compare-stage-1')), 'J3 – Qualified');
-  assert.equal(await page.textContent(tid('compare-stage-0')), 'Not set');
+  assert.equal(await page.textContent(tid('compare-stage-0')), 'Not recorded');
   assert.equal(await page.textContent(tid('compare-weights-0')),
     'Calculator example (June 2026) (20/10/10/15/10/15/15/5)');
   assert.equal(await page.textContent(tid('compare-weights-1')),
@@ -132,12 +131,12 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   assert.equal(await page.textContent(tid('compare-error')),
     'A comparison needs at least 2 assessments; 1 given.');
   await assertAccessible(page, 'compare error');
-  await page.click(tid('lang-fr'));
+  await switchLang(page, 'fr');
   assert.equal(await page.textContent(tid('compare-error')),
-    'Une comparaison demande au moins 2 évaluations ; 1 fournie.');
+    fr('Une comparaison demande au moins 2 évaluations ; 1 fournie.'));
   assert.equal(await page.textContent('h1'), 'Comparer des évaluations');
   await assertAccessible(page, 'compare error in French');
-  await page.click(tid('lang-en'));
+  await switchLang(page, 'en');
   await page.check(tid('compare-pick-0'));
   await page.waitForSelector(tid('compare-table'));
 
@@ -199,7 +198,7 @@ test('diff: every changed answer in words, its effect on the SEAL, other changes
     before: 'unanswered',
     after: label('SOV-1.1', 0),
     fields: 'answer',
-    effect: 'Overall: SEAL-0 to 2 → SEAL-0 to 1SOV-1: SEAL-0 to 4 → SEAL-0 to 1',
+    effect: 'Overall: SEAL-0 to SEAL-2 → SEAL-0 to SEAL-1SOV-1: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1',
     range: ['0', '2', '0', '1'],
   });
   // SOV-7.1: rung 2 (SEAL-2) → rung 4 (SEAL-4); alone it lifts Alpha to 0 to 4.
@@ -207,11 +206,11 @@ test('diff: every changed answer in words, its effect on the SEAL, other changes
     before: label('SOV-7.1', 2),
     after: label('SOV-7.1', 4),
     fields: 'answer',
-    effect: 'Overall: SEAL-0 to 2 → SEAL-0 to 4SOV-7: SEAL-0 to 2 → SEAL-0 to 4',
+    effect: 'Overall: SEAL-0 to SEAL-2 → SEAL-0 to SEAL-4SOV-7: SEAL-0 to SEAL-2 → SEAL-0 to SEAL-4',
     range: ['0', '2', '0', '4'],
   });
-  assert.equal(await page.textContent(tid('diff-stage')), 'SecNumCloud stage: Not set → J3 – Qualified');
-  assert.equal(await page.textContent(tid('diff-summary-seal')), 'SEAL-0 to 2 → SEAL-0 to 1');
+  assert.equal(await page.textContent(tid('diff-stage')), 'SecNumCloud stage: Not recorded → J3 – Qualified');
+  assert.equal(await page.textContent(tid('diff-summary-seal')), 'SEAL-0 to SEAL-2 → SEAL-0 to SEAL-1');
   assert.deepEqual(
     await page.locator(tid('diff-summary')).evaluate((dl) =>
       [dl.dataset.oldLower, dl.dataset.oldUpper, dl.dataset.newLower, dl.dataset.newUpper]),
@@ -220,12 +219,12 @@ test('diff: every changed answer in words, its effect on the SEAL, other changes
   await assertAccessible(page, 'diff of two assessments');
 
   // In French, the answers read in French.
-  await page.click(tid('lang-fr'));
+  await switchLang(page, 'fr');
   assert.equal(await page.locator(tid('diff-row-SOV-1.1')).locator(tid('diff-after')).textContent(),
     label('SOV-1.1', 0, 'fr'));
   assert.equal(await page.locator(tid('diff-row-SOV-1.1')).locator(tid('diff-before')).textContent(),
     'sans réponse');
-  await page.click(tid('lang-en'));
+  await switchLang(page, 'en');
 
   // Gamma against Alpha: weights and four SOV-8 answers differ.
   const gamma = await idOf('Gamma Green');
@@ -340,9 +339,9 @@ test('verify: the exported file matches its SHA-256; a changed byte, a bad finge
   assert.equal(await page.getAttribute(tid('verify-expected'), 'aria-invalid'), 'true');
   await assertAccessible(page, 'verify, bad fingerprint');
   await page.fill(tid('verify-expected'), `sha256:${sha}`);
-  await page.click(tid('lang-fr'));
+  await switchLang(page, 'fr');
   r = await resultOf(page, 'bad-fingerprint');
-  assert.equal(r.text, "✗ Ce n'est pas une empreinte valide : « s » n'est pas un caractère hexadécimal (0-9, a-f).");
+  assert.equal(r.text, fr("✗ Ce n'est pas une empreinte valide : « s » n'est pas un caractère hexadécimal (0-9, a-f)."));
   await assertAccessible(page, 'verify, bad fingerprint, French');
 
   // Nothing was stored or changed; back to the start screen.

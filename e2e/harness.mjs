@@ -191,3 +191,24 @@ export async function answerReloadAndCheck(page, provider) {
   // SOV-7.1 at rung 2 grants SEAL-2; the criteria still open can reach SEAL-0 at worst.
   assert.deepEqual(await sealOf(page), ['0', '2']);
 }
+
+/**
+ * Switches the app's language with its switch and waits until the page is in it (the
+ * words of a language the page has not shown yet are loaded first).
+ */
+export async function switchLang(page, tag) {
+  await page.click(tid(`lang-${tag}`));
+  await page.waitForSelector(`html[lang="${tag}"]`);
+}
+
+/**
+ * French written with ordinary spaces, as the app shows it: French typography binds the
+ * space before `;` `?` `!` `»` and after `«` (narrow no-break space), before `:` and `%`
+ * (no-break space). The same rule as `crates/sovcheck-core/src/typography.rs`.
+ */
+export function fr(text) {
+  return text
+    .replace(/ ([;?!»])/g, '\u202f$1')
+    .replace(/« /g, '«\u202f')
+    .replace(/ ([:%])/g, '\u00a0$1');
+}

@@ -23,12 +23,22 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-test('sovcheck.html: one inline script and inline styles, no other file, a CSP of their hashes', () => {
+test('sovcheck.html: the boot script, the module and inline styles, every language, no other file, a CSP of their hashes', () => {
   const html = fs.readFileSync(FILE, 'utf8');
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-  assert.equal(scripts.length, 1);
-  assert.equal(scripts[0][1], ' type="module"');
-  const script = scripts[0][2];
+  const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  // Every language's text pack is in the page, as text the browser never runs.
+  const packs = all.filter((m) => m[1].includes('type="text/plain"'));
+  assert.deepEqual(packs.map((m) => /id="([^"]*)"/.exec(m[1])[1]), ['sovcheck-pack-en', 'sovcheck-pack-fr']);
+  for (const [, attrs, text] of packs) {
+    assert.ok(text.startsWith(`sovcheck-pack 1 ${/sovcheck-pack-(\w+)/.exec(attrs)[1]} `));
+  }
+  const scripts = all.filter((m) => !m[1].includes('type="text/plain"'));
+  assert.equal(scripts.length, 2);
+  assert.equal(scripts[0][1], ' data-sovcheck-boot');
+  assert.match(scripts[0][2], /var packs = \{"en":"sovcheck-pack-en","fr":"sovcheck-pack-fr"\};/);
+  assert.equal(scripts[1][1], ' type="module"');
+  const boot = scripts[0][2];
+  const script = scripts[1][2];
   // The wasm is in it, in base64, and it is the release build's wasm.
   const wasm = /atob\("([A-Za-z0-9+/=]+)"\)/.exec(script);
   assert.ok(wasm, 'embedded wasm');
@@ -36,7 +46,7 @@ test('sovcheck.html: one inline script and inline styles, no other file, a CSP o
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   assert.equal(styles.length, 2, 'the screen and report stylesheets');
   const csp = "default-src 'none'; "
-    + `script-src 'wasm-unsafe-eval' 'sha256-${b64(script)}'; `
+    + `script-src 'wasm-unsafe-eval' 'sha256-${b64(boot)}' 'sha256-${b64(script)}'; `
     + `style-src ${styles.map((s) => `'sha256-${b64(s)}'`).join(' ')}; `
     + "img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'; "
     + "require-trusted-types-for 'script'; trusted-types 'none'";

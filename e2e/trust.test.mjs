@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { start, assertClean, tid, DIST } from './harness.mjs';
+import { start, assertClean, tid, DIST, switchLang } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 let env;
@@ -24,6 +24,9 @@ const hex = (data) => crypto.createHash('sha256').update(data).digest('hex');
 const inlineScripts = (html) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
   .filter((m) => !/\ssrc\s*=/i.test(m[1])).map((m) => m[2]);
 
+/** The text packs the boot script names: `{ tag: [href, integrity] }`. */
+const packsOf = (boot) => JSON.parse(/var packs = (\{.*\});/.exec(boot)[1]);
+
 /** `{ rel, href, integrity, ... }` of every `<link>`. */
 const links = (html) => [...html.matchAll(/<link\b([^>]*)>/gi)].map((m) => Object.fromEntries(
   [...m[1].matchAll(/([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
@@ -35,12 +38,13 @@ function filesOf(dir, prefix = '') {
     .sort();
 }
 
-test('index.html: the strict CSP is the first element after <meta charset>, with the hash of the loader', () => {
+test('index.html: the strict CSP is the first element after <meta charset>, with the hashes of the boot script and the loader', () => {
   const scripts = inlineScripts(INDEX);
-  assert.equal(scripts.length, 1, 'one inline script: Trunk\'s loader');
-  assert.match(scripts[0], /import init, \* as bindings from '\.\/sovcheck-web-[0-9a-f]+\.js'/);
+  assert.equal(scripts.length, 2, 'two inline scripts: the boot script, then Trunk\'s loader');
+  assert.match(scripts[0], /var packs = /);
+  assert.match(scripts[1], /import init, \* as bindings from '\.\/sovcheck-web-[0-9a-f]+\.js'/);
   const csp = "default-src 'none'; "
-    + `script-src 'self' 'wasm-unsafe-eval' 'sha256-${b64('sha256', scripts[0])}'; `
+    + `script-src 'self' 'wasm-unsafe-eval' 'sha256-${b64('sha256', scripts[0])}' 'sha256-${b64('sha256', scripts[1])}'; `
     + "style-src 'self'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
     + "object-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
   const head = /<head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(INDEX);
@@ -48,7 +52,20 @@ test('index.html: the strict CSP is the first element after <meta charset>, with
   assert.equal(head[1], csp);
   assert.equal(INDEX.match(/Content-Security-Policy/g).length, 1, 'one policy');
   assert.ok(!/'unsafe-(inline|eval|hashes)'|\*/.test(csp));
-  assert.ok(!/\son[a-z]+\s*=|\sstyle\s*=/i.test(INDEX.replace(scripts[0], '')), 'no inline handler or style attribute');
+  assert.ok(!/\son[a-z]+\s*=|\sstyle\s*=/i.test(INDEX.replace(scripts[0], '').replace(scripts[1], '')), 'no inline handler or style attribute');
+});
+
+test('index.html: the boot script names one text pack per language, each with the integrity of its file', () => {
+  const packs = packsOf(inlineScripts(INDEX)[0]);
+  assert.deepEqual(Object.keys(packs), ['en', 'fr']);
+  const files = filesOf(path.join(DIST, 'i18n')).filter((f) => f.endsWith('.txt'));
+  assert.deepEqual(files, Object.values(packs).map(([href]) => href.replace('./i18n/', '')).sort());
+  for (const [tag, [href, integrity]] of Object.entries(packs)) {
+    assert.match(href, new RegExp(`^\\./i18n/${tag}-[0-9a-f]{16}\\.txt$`));
+    const bytes = fs.readFileSync(path.join(DIST, href));
+    assert.equal(integrity, `sha384-${b64('sha384', bytes)}`, `integrity of ${href}`);
+    assert.ok(bytes.toString().startsWith(`sovcheck-pack 1 ${tag} `), `${href} is the ${tag} pack`);
+  }
 });
 
 test('index.html: every file is loaded by a relative URL with a Subresource Integrity hash that matches it', () => {
@@ -63,7 +80,7 @@ test('index.html: every file is loaded by a relative URL with a Subresource Inte
   // Chromium ignores `integrity` on the wasm's preload, so the loader's own fetch carries it.
   const wasm = loaded.find((l) => l.rel === 'preload');
   assert.equal(wasm.as, 'fetch');
-  assert.ok(inlineScripts(INDEX)[0].includes(
+  assert.ok(inlineScripts(INDEX)[1].includes(
     `init({ module_or_path: new Request('${wasm.href}', { integrity: '${wasm.integrity}' }) })`));
 });
 
@@ -127,8 +144,9 @@ test('SHA256SUMS lists every file of the dist and sha256sum -c verifies the rele
 });
 
 test('every page, script, stylesheet and wasm has a .gz and a .br copy that decodes to it, and the server sends them', async () => {
-  const loaded = filesOf(DIST).filter((f) => /\.(html|js|css|wasm)$/.test(f) && !f.startsWith('snippets/'));
+  const loaded = filesOf(DIST).filter((f) => /\.(html|js|css|wasm|txt)$/.test(f) && !f.startsWith('snippets/'));
   assert.ok(loaded.some((f) => f.endsWith('.wasm')) && loaded.includes('index.html'));
+  assert.ok(loaded.some((f) => f.startsWith('i18n/')));
   for (const f of loaded) {
     const raw = fs.readFileSync(path.join(DIST, f));
     const gz = fs.readFileSync(path.join(DIST, `${f}.gz`));
@@ -217,9 +235,11 @@ test('zero egress: after loading, no screen, print, download or import makes a r
   await page.goto(env.url);
   await page.locator(tid('new-assessment')).waitFor({ state: 'visible' });
   loaded = true;
-  // The load itself: the page and the four files it names, all from this origin.
+  // The load itself: the page, the four files it names and the text pack of the language
+  // (English here), all from this origin.
+  const packs = packsOf(inlineScripts(INDEX)[0]);
   const files = links(INDEX).filter((l) => ['stylesheet', 'modulepreload', 'preload'].includes(l.rel))
-    .map((l) => new URL(l.href, env.url).href);
+    .map((l) => new URL(l.href, env.url).href).concat(new URL(packs.en[0], env.url).href);
   assert.deepEqual([...new Set(seen.map((s) => s.url).filter((u) => !u.startsWith('data:')))].sort(),
     [env.url, ...files].sort());
   assert.deepEqual([...new Set(hits.map((h) => env.origin + h.url))].sort(), [env.url, ...files].sort());
@@ -277,14 +297,19 @@ test('zero egress: after loading, no screen, print, download or import makes a r
   await page.click(tid('open-accessibility'));
   await reach(page, rec, tid('accessibility'));
   await page.click(tid('back'));
-  await page.click(tid('lang-fr'));
+  // A language the page has not shown yet: its text pack, once, from this origin (the only
+  // request after load, and it carries nothing of the user's). Back in English: nothing.
+  await switchLang(page, 'fr');
   await reach(page, rec, `html[lang="fr"] ${tid('workspace')}`);
-  await page.click(tid('lang-en'));
+  await switchLang(page, 'en');
+  await switchLang(page, 'fr');
+  await switchLang(page, 'en');
 
   assert.deepEqual(downloads.map((u) => u.slice(0, 5)), ['blob:', 'blob:', 'blob:']);
   const after = (list) => list.filter((s) => s.after && !/^(blob|data):/.test(s.url)).map((s) => s.url);
-  assert.deepEqual(after(seen), [], 'requests after load, seen by the browser');
-  assert.deepEqual(after(hits), [], 'requests after load, seen by the server');
+  const frPack = new URL(packs.fr[0], env.url).href;
+  assert.deepEqual(after(seen), [frPack], 'requests after load, seen by the browser');
+  assert.deepEqual(after(hits), [new URL(frPack).pathname], 'requests after load, seen by the server');
   assert.deepEqual(rec.foreign, []);
 
   // Nothing stored but what docs/ARCHITECTURE.md declares.

@@ -40,7 +40,7 @@ test('several assessments: list, rename, duplicate, delete with confirmation', a
   await makeAssessment(page, 'Alpha Cloud', [['SOV-7.1', 4]]);
   await makeAssessment(page, 'Beta Hosting', []);
   assert.equal(await page.locator(tid('assessment-row')).count(), 2);
-  assert.match(await row(page, 'Alpha Cloud').textContent(), /SEAL-0 to 4 · Last modified/);
+  assert.match(await row(page, 'Alpha Cloud').textContent(), /SEAL-0 to SEAL-4 · Last modified/);
   await assertAccessible(page, 'workspace list');
 
   await row(page, 'Beta Hosting').locator(tid('row-rename')).click();
@@ -123,7 +123,7 @@ test('a broken file shows the engine error in the user language and changes noth
   });
   await page.waitForSelector(tid('import-error'));
   const msg = await page.textContent(tid('import-error'));
-  assert.match(msg, /^abime\.json — non importé, rien n'a été modifié\. assessment\.answers\["SOV-7\.1"\]\.rung :/);
+  assert.match(msg, /^abime\.json — non importé, rien n'a été modifié\. assessment\.answers\["SOV-7\.1"\]\.rung\u00a0:/);
   await assertAccessible(page, 'import error');
   // Truncated JSON: a syntax error with its line and column.
   await page.setInputFiles(tid('import-file'), {

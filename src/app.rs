@@ -2,10 +2,10 @@
 //! language, focus on navigation) live here and nowhere else.
 
 use crate::components::{estimate::LiveEstimate, steplist::StepList};
-use crate::i18n::texts;
 use crate::state::{walk, Action, AppState, Place, Screen, StorageNotice};
 use crate::{download, storage, views};
 use sovcheck_core::Lang;
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 /// The shared state handle every component reads and dispatches to.
@@ -21,7 +21,12 @@ pub fn browser_lang() -> Lang {
 
 fn initial_state() -> AppState {
     let loaded = storage::load(js_sys::Date::now());
-    let mut s = AppState::new(loaded.lang.unwrap_or_else(browser_lang));
+    // The boot script chose the language (the saved one, else the browser's) and its words
+    // are the ones installed; without a boot script (tests) the same choice is made here.
+    let lang = crate::boot::boot_lang()
+        .or(loaded.lang)
+        .unwrap_or_else(browser_lang);
+    let mut s = AppState::new(lang);
     s.notice = loaded.notice;
     s.workspace = loaded.workspace;
     let open = loaded
@@ -56,6 +61,23 @@ pub fn app() -> Html {
             let ok = storage::sync(w, &mut saved.borrow_mut());
             if !ok && store.notice.is_none() {
                 store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
+            }
+        });
+    }
+    // The page title in the user's language; on the report, the assessment's name first, so
+    // that a report saved as PDF gets a meaningful default file name.
+    {
+        let t = texts(store.lang);
+        let title = if store.screen == Screen::Report {
+            let name = crate::state::display_name(&store.assessment)
+                .unwrap_or_else(|| t.workspace.untitled.to_owned());
+            sovcheck_text::fill(t.language.report_page_title, &[("name", &name)])
+        } else {
+            t.language.page_title.to_owned()
+        };
+        use_effect_with(title, |title| {
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                d.set_title(title);
             }
         });
     }
@@ -130,19 +152,19 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Store> context={store.clone()}>
-            <a class="skip" href="#main">{ t.skip_to_content }</a>
+            <a class="skip" href="#main">{ t.shell.skip_to_content }</a>
             <header class="top">
-                <p class="brand"><span class="name">{ "sovcheck" }</span>{ " · " }{ t.app_tagline }</p>
+                <p class="brand"><span class="name">{ "sovcheck" }</span>{ " · " }{ t.shell.tagline }</p>
                 <LangSwitch />
             </header>
             <Notice />
             <main id="main">{ body }</main>
             <footer class="foot">
-                <p>{ t.footer }</p>
+                <p>{ t.shell.footer }</p>
                 <p><button type="button" class="link" data-testid="open-accessibility" onclick={
                     let s = store.clone();
                     Callback::from(move |_| s.dispatch(Action::Show(Screen::Accessibility)))
-                }>{ t.accessibility_link }</button></p>
+                }>{ t.shell.accessibility_link }</button></p>
             </footer>
         </ContextProvider<Store>>
     }
@@ -168,10 +190,10 @@ fn nav_buttons(p: &NavProps) -> Html {
         Callback::from(move |_| s.dispatch(Action::Next))
     };
     html! {
-        <nav class="pager" aria-label={t.pager_nav}>
-            <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button>
+        <nav class="pager" aria-label={t.walk.pager_nav}>
+            <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.common.back }</button>
             if p.index < last {
-                <button type="button" class="primary" data-testid="next" onclick={next}>{ t.next }{ " →" }</button>
+                <button type="button" class="primary" data-testid="next" onclick={next}>{ t.common.next }{ " →" }</button>
             }
         </nav>
     }
@@ -184,16 +206,31 @@ fn lang_switch() -> Html {
     };
     let t = texts(store.lang);
     html! {
-        <div class="lang" role="group" aria-label={t.language}>
+        <div class="lang" role="group" aria-label={t.shell.language}>
             { for Lang::ALL.iter().map(|&l| {
                 let s = store.clone();
-                let label = l.pick("English", "Français");
+                let onclick = Callback::from(move |_| {
+                    if sovcheck_text::is_installed(l) {
+                        return s.dispatch(Action::SetLang(l));
+                    }
+                    let s = s.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match crate::boot::load(l).await {
+                            Ok(()) => s.dispatch(Action::SetLang(l)),
+                            Err(()) => s.dispatch(Action::LangFailed(Some(l))),
+                        }
+                    });
+                });
                 html! {
                     <button type="button" lang={l.tag()} data-testid={format!("lang-{}", l.tag())}
-                        aria-pressed={(store.lang == l).to_string()}
-                        onclick={Callback::from(move |_| s.dispatch(Action::SetLang(l)))}>{ label }</button>
+                        aria-pressed={(store.lang == l).to_string()} {onclick}>{ l.name() }</button>
                 }
             }) }
+            if let Some(failed) = store.lang_failed {
+                <p class="error" role="alert" data-testid="lang-failed">
+                    { sovcheck_text::fill(t.shell.lang_load_failed, &[("language", &failed.name())]) }
+                </p>
+            }
         </div>
     }
 }
@@ -212,9 +249,9 @@ fn notice() -> Html {
         Callback::from(move |_| s.dispatch(Action::Notice(None)))
     };
     let (msg, kept) = match &n {
-        StorageNotice::Corrupt { raw, .. } => (t.storage_corrupt, Some(raw.clone())),
-        StorageNotice::Newer { raw, .. } => (t.storage_newer, Some(raw.clone())),
-        StorageNotice::Unavailable => (t.storage_unavailable, None),
+        StorageNotice::Corrupt { raw, .. } => (t.storage.corrupt, Some(raw.clone())),
+        StorageNotice::Newer { raw, .. } => (t.storage.newer, Some(raw.clone())),
+        StorageNotice::Unavailable => (t.storage.unavailable, None),
     };
     let export = {
         let s = store.clone();
@@ -232,11 +269,11 @@ fn notice() -> Html {
             if let Some(raw) = kept {
                 <button type="button" data-testid="download-kept" onclick={Callback::from(move |_| {
                     let _ = download::download("sovcheck-kept.json", "application/json", &raw);
-                })}>{ t.download_copy }</button>
+                })}>{ t.storage.download_copy }</button>
             } else {
-                <button type="button" data-testid="notice-export" onclick={export}>{ t.export }</button>
+                <button type="button" data-testid="notice-export" onclick={export}>{ t.common.export }</button>
             }
-            <button type="button" onclick={dismiss}>{ t.dismiss }</button>
+            <button type="button" onclick={dismiss}>{ t.common.dismiss }</button>
         </div>
     }
 }

@@ -60,20 +60,11 @@ pub enum CryptoError {
 
 impl CryptoError {
     /// The error in words.
-    pub fn message(self, lang: sovcheck_core::Lang) -> &'static str {
+    pub fn message(self, t: &sovcheck_text::Catalog) -> &'static str {
         match self {
-            Self::WrongPassphraseOrTampered => lang.pick(
-                "The passphrase is wrong, or the file was altered after it was encrypted. Nothing was imported.",
-                "La phrase secrète est fausse, ou le fichier a été modifié après son chiffrement. Rien n'a été importé.",
-            ),
-            Self::Unsupported => lang.pick(
-                "This encrypted file uses parameters this version of sovcheck does not read.",
-                "Ce fichier chiffré utilise des paramètres que cette version de sovcheck ne lit pas.",
-            ),
-            Self::Unavailable => lang.pick(
-                "This browser offers no encryption here: the page must be served over HTTPS (or opened from this computer).",
-                "Ce navigateur ne propose pas le chiffrement ici : la page doit être servie en HTTPS (ou ouverte depuis cet ordinateur).",
-            ),
+            Self::WrongPassphraseOrTampered => t.errors.crypto_wrong_passphrase,
+            Self::Unsupported => t.errors.crypto_unsupported,
+            Self::Unavailable => t.errors.crypto_unavailable,
         }
     }
 }

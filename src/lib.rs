@@ -3,16 +3,16 @@
 //! pieces they share. Content and every figure come from `sovcheck-core`.
 
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod download;
 pub mod encrypted;
-pub mod i18n;
 pub mod state;
 pub mod storage;
 pub mod transfer;
 pub mod views;
 
-/// Mounts the app on the page body.
+/// Installs the start-up language's words, then mounts the app on the page body.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    boot::start();
 }

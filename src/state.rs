@@ -1,7 +1,6 @@
 //! The app state and its reducer. `reduce` is pure: it changes the assessment or the
 //! position in the walk and nothing else; saving happens in one effect in `App`.
 
-use crate::i18n::texts;
 use sovcheck_core::content;
 use sovcheck_core::format::FormatError;
 use sovcheck_core::model::{
@@ -9,6 +8,7 @@ use sovcheck_core::model::{
     Sensitivity, ServiceModel, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{Lang, Seal};
+use sovcheck_text::texts;
 use std::cmp::Ordering;
 use std::rc::Rc;
 use yew::Reducible;
@@ -126,6 +126,8 @@ pub struct AppState {
     pub nav_seq: u32,
     /// Where "back" returns from the accessibility statement.
     pub previous: Option<Screen>,
+    /// A language whose words could not be loaded.
+    pub lang_failed: Option<Lang>,
 }
 
 /// The workspace in the order lists show it: most recently changed first, then by id.
@@ -225,6 +227,8 @@ pub enum SignOffEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// The words of a language could not be loaded (`None` clears the message).
+    LangFailed(Option<Lang>),
     NewAssessment {
         id: String,
         today: Option<Date>,
@@ -285,6 +289,7 @@ impl AppState {
             import_status: None,
             nav_seq: 0,
             previous: None,
+            lang_failed: None,
         }
     }
 
@@ -375,7 +380,11 @@ impl AppState {
 
     fn apply_inner(&mut self, action: Action, now: &str) {
         match action {
-            Action::SetLang(l) => self.lang = l,
+            Action::SetLang(l) => {
+                self.lang = l;
+                self.lang_failed = None;
+            }
+            Action::LangFailed(l) => self.lang_failed = l,
             Action::NewAssessment { id, today } => {
                 let id = self.fresh_id(&id, &[]);
                 let mut a = Assessment {
@@ -393,9 +402,9 @@ impl AppState {
             }
             Action::Duplicate { source, id, today } => {
                 if let Some(mut a) = self.workspace.iter().find(|a| a.id == source).cloned() {
-                    let name =
-                        display_name(&a).unwrap_or_else(|| texts(self.lang).untitled.to_owned());
-                    a.meta.title = format!("{name} ({})", texts(self.lang).copy_suffix);
+                    let name = display_name(&a)
+                        .unwrap_or_else(|| texts(self.lang).workspace.untitled.to_owned());
+                    a.meta.title = format!("{name} ({})", texts(self.lang).workspace.copy_suffix);
                     a.id = self.fresh_id(&id, &[]);
                     a.modified = now.to_owned();
                     a.signoff = Default::default();

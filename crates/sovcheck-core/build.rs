@@ -2,13 +2,18 @@
 //!
 //! The content is data, edited as JSON; compiling it into `static` items means the app never
 //! parses it at run time and a malformed content file fails the build instead of the user.
-//! This script checks shape only (every field present, both languages non-empty); the
+//! This script checks shape only (every field present, every language non-empty); the
 //! semantic invariants (unique ids, every criterion in exactly one step, monotone points,
 //! weights summing to 100) are unit tests in `src/content.rs`.
 
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::Path;
+
+// The same typography as the text catalogs (see the module for the rules).
+#[allow(dead_code)]
+#[path = "src/typography.rs"]
+mod typography;
 
 type Res<T> = Result<T, String>;
 
@@ -49,22 +54,41 @@ fn array<'a>(v: &'a Value, key: &str, at: &str) -> Res<&'a Vec<Value>> {
         .ok_or_else(|| format!("{at}.{key}: not an array"))
 }
 
-/// A `Text { en, fr }` literal; both languages must be present and non-empty.
+/// The languages of the content, in the order of `Lang::ALL` (a test in `content.rs` checks
+/// the two lists agree). A language added here must be present in every content text.
+const LANGS: [&str; 2] = ["en", "fr"];
+
+thread_local! {
+    /// Every content text so far, one table per language of [`LANGS`].
+    static TABLES: std::cell::RefCell<Vec<Vec<String>>> =
+        std::cell::RefCell::new(vec![Vec::new(); LANGS.len()]);
+}
+
+/// A `Text(index)` literal for the text at `v[key]`, which must hold every language of
+/// [`LANGS`], non-empty; its wordings (with the language's typography applied) go into the
+/// tables at that index.
 fn text(v: &Value, key: &str, at: &str) -> Res<String> {
     let t = field(v, key, at)?;
-    let mut out = String::from("Text { ");
-    for lang in ["en", "fr"] {
+    let mut words = Vec::with_capacity(LANGS.len());
+    for lang in LANGS {
         let s = string(t, lang, &format!("{at}.{key}"))?;
         if s.trim().is_empty() {
             return Err(format!("{at}.{key}.{lang}: empty text"));
         }
-        write!(out, "{lang}: {s:?}, ").map_err(|e| e.to_string())?;
+        words.push(typography::bind_spaces(lang, &s).unwrap_or(s));
     }
-    out.push('}');
-    Ok(out)
+    let index = TABLES.with(|t| {
+        let mut tables = t.borrow_mut();
+        for (table, w) in tables.iter_mut().zip(words) {
+            table.push(w);
+        }
+        tables.first().map_or(0, Vec::len) - 1
+    });
+    Ok(format!("Text({index})"))
 }
 
 fn run() -> Res<()> {
+    println!("cargo:rerun-if-changed=src/typography.rs");
     let dir =
         Path::new(&std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?).join("content");
     let mut out = String::new();
@@ -252,6 +276,50 @@ fn run() -> Res<()> {
         );
     }
     w(&mut out, "];\n".into());
+
+    // The sources the content is drawn from.
+    let sources = load(&dir, "sources.json")?;
+    w(&mut out, "pub(crate) static SOURCES: &[Text] = &[\n".into());
+    for (i, s) in array(&sources, "sources", "sources")?.iter().enumerate() {
+        w(
+            &mut out,
+            format!("{},\n", text(s, "text", &format!("sources[{i}]"))?),
+        );
+    }
+    w(&mut out, "];\n".into());
+
+    // The tables of texts, one per language (compiled in only with `embedded-text`).
+    let tables = TABLES.with(|t| t.borrow().clone());
+    w(
+        &mut out,
+        format!(
+            "/// How many content texts there are.\npub const TEXT_COUNT: usize = {};\n",
+            tables.first().map_or(0, Vec::len)
+        ),
+    );
+    w(
+        &mut out,
+        format!(
+            "#[cfg(feature = \"embedded-text\")]\npub(crate) static TABLES: [&[&str]; {}] = [\n",
+            LANGS.len()
+        ),
+    );
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        w(&mut out, format!("// {lang}\n&[\n"));
+        for t in table {
+            w(&mut out, format!("{t:?},\n"));
+        }
+        w(&mut out, "],\n".into());
+    }
+    w(&mut out, "];\n".into());
+    w(
+        &mut out,
+        format!(
+            "#[cfg(test)]\npub(crate) const LANG_TAGS: [&str; {}] = {:?};\n",
+            LANGS.len(),
+            LANGS
+        ),
+    );
 
     let dest = Path::new(&std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("content.rs");
     std::fs::write(&dest, out).map_err(|e| format!("{}: {e}", dest.display()))

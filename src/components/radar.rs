@@ -2,7 +2,6 @@
 //! external file, prints as vector). Where an objective's score is still a range, both the
 //! lower and the upper bound are drawn; the text alternative lists every value.
 
-use crate::components::estimate::fmt_score_range;
 use sovcheck_core::evaluate::ObjectiveResult;
 use sovcheck_core::figures::{fixed, radar_point, RADAR_AXES};
 use sovcheck_core::{content, Lang};
@@ -54,7 +53,7 @@ pub fn radar(p: &RadarProps) -> Html {
             format!(
                 "{} {}",
                 o.id,
-                fmt_score_range(o.score.lower, o.score.upper, p.lang)
+                sovcheck_text::texts(p.lang).score_range(o.score.lower, o.score.upper)
             )
         })
         .collect::<Vec<_>>()

@@ -2,12 +2,11 @@
 //! the open questions, SecNumCloud coverage and the consistency hints. Each takes the
 //! evaluation it shows, so both screens print the same figures.
 
-use crate::components::estimate::{fmt_score_range, fmt_seal};
-use crate::i18n::texts;
 use crate::state::display_name;
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::Choice;
 use sovcheck_core::{content, Assessment, Lang};
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,22 +20,22 @@ pub struct EvalProps {
 pub fn objectives_table(p: &EvalProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     html! {
-        <div class="table-scroll" role="region" tabindex="0" aria-label={t.objective}>
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t.results.objective}>
         <table class="objectives" data-testid="objectives-table">
-            <caption>{ t.seal_label }{ " · " }{ t.score_label }</caption>
+            <caption>{ t.estimate.seal_label }{ " · " }{ t.estimate.score_label }</caption>
             <thead><tr>
-                <th scope="col">{ t.objective }</th><th scope="col">{ t.weight }</th>
-                <th scope="col">{ t.score_label }</th><th scope="col">{ t.seal_label }</th>
-                <th scope="col">{ t.open_criteria }</th>
+                <th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th>
+                <th scope="col">{ t.estimate.score_label }</th><th scope="col">{ t.estimate.seal_label }</th>
+                <th scope="col">{ t.results.open_criteria }</th>
             </tr></thead>
             <tbody>
             { for content::objectives().iter().zip(&p.ev.objectives).map(|(o, r)| html! {
                 <tr>
                     <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
                     <td class="num">{ format!("{} %", r.weight) }</td>
-                    <td class="num">{ fmt_score_range(r.score.lower, r.score.upper, lang) }</td>
-                    <td>{ fmt_seal(r.seal, lang) }
-                        if r.overridden.is_some() { { format!(" ({})", t.overridden) } }
+                    <td class="num">{ texts(lang).score_range(r.score.lower, r.score.upper) }</td>
+                    <td>{ texts(lang).seal_range(r.seal) }
+                        if r.overridden.is_some() { { format!(" ({})", t.overrides.overridden) } }
                     </td>
                     <td class="num">{ r.open.len() }</td>
                 </tr>
@@ -59,10 +58,10 @@ pub struct GapProps {
 pub fn gap_plan(p: &GapProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     let Some(target) = p.assessment.meta.target_seal else {
-        return html! { <p>{ t.gaps_no_target }</p> };
+        return html! { <p>{ t.results.gaps_no_target }</p> };
     };
     if p.ev.gaps.is_empty() && p.ev.override_gaps.is_empty() {
-        return html! { <p>{ format!("{target}: {}", t.gaps_none) }</p> };
+        return html! { <p>{ format!("{target}: {}", t.results.gaps_none) }</p> };
     }
     html! {
         <ul class="gaps" data-testid="gaps">
@@ -70,14 +69,14 @@ pub fn gap_plan(p: &GapProps) -> Html {
                 let c = content::criterion(g.criterion);
                 let title = c.map(|c| c.title.get(lang)).unwrap_or_default();
                 let how = match (c, g.least_rung) {
-                    (Some(c), Some(r)) => format!("{} {}", t.gap_least,
+                    (Some(c), Some(r)) => format!("{} {}", t.results.gap_least,
                         c.rung(r).map(|r| r.label.get(lang)).unwrap_or_default()),
-                    _ => t.gap_unreachable.to_owned(),
+                    _ => t.results.gap_unreachable.to_owned(),
                 };
                 let now = match g.choice {
                     Choice::Rung(_) => "",
-                    Choice::Unknown => t.state_unknown,
-                    Choice::Open => t.state_open,
+                    Choice::Unknown => t.walk.state_unknown,
+                    Choice::Open => t.walk.state_open,
                 };
                 html! {
                     <li><strong>{ g.criterion }</strong>{ " " }{ title }
@@ -86,7 +85,7 @@ pub fn gap_plan(p: &GapProps) -> Html {
                 }
             }) }
             { for p.ev.override_gaps.iter().map(|o| html! {
-                <li><strong>{ *o }</strong>{ format!(" ({})", t.overridden) }</li>
+                <li><strong>{ *o }</strong>{ format!(" ({})", t.overrides.overridden) }</li>
             }) }
         </ul>
     }
@@ -96,8 +95,8 @@ pub fn gap_plan(p: &GapProps) -> Html {
 pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> String {
     let t = texts(lang);
     let mut out = String::new();
-    let who = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
-    out.push_str(&format!("{} {who}\n", t.open_q_heading));
+    let who = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
+    out.push_str(&format!("{} {who}\n", t.results.open_q_heading));
     for group in &ev.open_questions {
         out.push_str(&format!("\n{}\n", group.step.title.get(lang)));
         for id in &group.criteria {
@@ -118,14 +117,14 @@ pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> Strin
 pub fn snc_coverage(p: &EvalProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     html! {
-        <div class="table-scroll" role="region" tabindex="0" aria-label={t.snc_coverage_title}>
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t.results.snc_coverage_title}>
         <table class="coverage" data-testid="snc-coverage">
-            <caption>{ t.snc_coverage_title }</caption>
+            <caption>{ t.results.snc_coverage_title }</caption>
             <thead><tr>
-                <th scope="col">{ t.pillar }</th><th scope="col">{ t.snc_met }</th>
-                <th scope="col">{ t.snc_partly }</th><th scope="col">{ t.snc_not_met }</th>
-                <th scope="col">{ t.snc_unknown }</th><th scope="col">{ t.snc_na }</th>
-                <th scope="col">{ t.unanswered }</th>
+                <th scope="col">{ t.results.pillar }</th><th scope="col">{ t.words.snc_met }</th>
+                <th scope="col">{ t.words.snc_partly }</th><th scope="col">{ t.words.snc_not_met }</th>
+                <th scope="col">{ t.words.snc_unknown }</th><th scope="col">{ t.words.snc_na }</th>
+                <th scope="col">{ t.results.unanswered }</th>
             </tr></thead>
             <tbody>
             { for p.ev.secnumcloud.iter().map(|c| {
@@ -149,14 +148,14 @@ pub fn snc_coverage(p: &EvalProps) -> Html {
 /// Consistency hints and evidence warnings.
 #[function_component(Hints)]
 pub fn hints(p: &EvalProps) -> Html {
-    let (lang, t) = (p.lang, texts(p.lang));
+    let t = texts(p.lang);
     if p.ev.hints.is_empty() && p.ev.warnings.is_empty() {
-        return html! { <p>{ t.none }</p> };
+        return html! { <p>{ t.common.none }</p> };
     }
     html! {
         <ul class="hints" data-testid="hints">
-            { for p.ev.hints.iter().map(|h| html! { <li>{ h.text(lang) }</li> }) }
-            { for p.ev.warnings.iter().map(|w| html! { <li>{ w.text(lang) }</li> }) }
+            { for p.ev.hints.iter().map(|h| html! { <li>{ t.hint(h) }</li> }) }
+            { for p.ev.warnings.iter().map(|w| html! { <li>{ t.warning(w) }</li> }) }
         </ul>
     }
 }

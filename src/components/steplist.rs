@@ -2,19 +2,19 @@
 //! reached from it.
 
 use crate::app::Store;
-use crate::i18n::texts;
 use crate::state::{walk, Action, Place};
 use sovcheck_core::model::Choice;
 use sovcheck_core::{content, Lang};
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 /// The title of a place in the walk.
 pub fn place_title(place: Place, lang: Lang) -> String {
     let t = texts(lang);
     match place {
-        Place::Context => t.step_context.to_owned(),
-        Place::SecNumCloud => t.step_secnumcloud.to_owned(),
-        Place::Results => t.step_results.to_owned(),
+        Place::Context => t.walk.step_context.to_owned(),
+        Place::SecNumCloud => t.walk.step_secnumcloud.to_owned(),
+        Place::Results => t.walk.step_results.to_owned(),
         Place::Criteria(i) => content::steps()
             .get(i)
             .map(|s| match s.kind {
@@ -54,15 +54,15 @@ pub fn step_list(p: &StepListProps) -> Html {
     let lang = store.lang;
     let t = texts(lang);
     html! {
-        <nav class="steps" aria-label={t.steps_nav}>
+        <nav class="steps" aria-label={t.walk.steps_nav}>
             <ol>
             { for walk().into_iter().enumerate().map(|(i, place)| {
                 let state = match place {
                     Place::Criteria(s) => content::steps().get(s).map(|step| {
                         let choices: Vec<Choice> = step.criteria.iter().map(|c| store.assessment.choice(c)).collect();
-                        if choices.contains(&Choice::Open) { ("open", t.state_open) }
-                        else if choices.contains(&Choice::Unknown) { ("unknown", t.state_unknown) }
-                        else { ("answered", t.state_answered) }
+                        if choices.contains(&Choice::Open) { ("open", t.walk.state_open) }
+                        else if choices.contains(&Choice::Unknown) { ("unknown", t.walk.state_unknown) }
+                        else { ("answered", t.walk.state_answered) }
                     }),
                     _ => None,
                 };

@@ -1,14 +1,12 @@
-//! The accessibility statement, in the reader's language. Its text is docs/ACCESSIBILITY.md,
-//! compiled in, so the published statement and the one in the app are the same words.
+//! The accessibility statement, in the reader's language. Its text is docs/ACCESSIBILITY.md
+//! (the text catalog's `accessibility.statement`, one section per language), so the
+//! published statement and the one in the app are the same words.
 
 use crate::app::Store;
-use crate::i18n::texts;
 use crate::state::Action;
 use crate::views::start::ScreenProps;
-use sovcheck_core::Lang;
+use sovcheck_text::texts;
 use yew::prelude::*;
-
-const STATEMENT: &str = include_str!("../../docs/ACCESSIBILITY.md");
 
 /// One block of the statement.
 #[derive(Debug, PartialEq, Eq)]
@@ -18,14 +16,9 @@ pub enum Block<'a> {
     Para(String),
 }
 
-/// The statement's blocks in `lang`: the section after `<!-- lang: xx -->` up to the next
-/// marker. `**strong**` marks are dropped (the app shows plain text).
-pub fn blocks(lang: Lang) -> Vec<Block<'static>> {
-    let marker = format!("<!-- lang: {} -->", lang.tag());
-    let Some((_, rest)) = STATEMENT.split_once(&marker) else {
-        return Vec::new();
-    };
-    let section = rest.split("<!-- lang:").next().unwrap_or_default();
+/// The blocks of a statement written as `## ` headings, `- ` items and paragraphs.
+/// `**strong**` marks are dropped (the app shows plain text).
+pub fn blocks(section: &'static str) -> Vec<Block<'static>> {
     let mut out = Vec::new();
     let mut para: Vec<&str> = Vec::new();
     let flush = |para: &mut Vec<&str>, out: &mut Vec<Block<'static>>| {
@@ -62,7 +55,7 @@ pub fn accessibility_view(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Back))
     };
-    let blocks = blocks(store.lang);
+    let blocks = blocks(t.accessibility.statement);
     let mut first = true;
     let mut items: Vec<Html> = Vec::new();
     let mut list: Vec<Html> = Vec::new();
@@ -86,7 +79,7 @@ pub fn accessibility_view(p: &ScreenProps) -> Html {
     html! {
         <section class="statement" data-testid="accessibility">
             { for items }
-            <p><button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button></p>
+            <p><button type="button" data-testid="back" onclick={back}>{ "← " }{ t.common.back }</button></p>
         </section>
     }
 }
@@ -94,12 +87,13 @@ pub fn accessibility_view(p: &ScreenProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sovcheck_core::Lang;
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn both_languages_have_the_same_shape() {
-        let en = blocks(Lang::En);
-        let fr = blocks(Lang::Fr);
+        let en = blocks(texts(Lang::En).accessibility.statement);
+        let fr = blocks(texts(Lang::Fr).accessibility.statement);
         assert_eq!(en.first(), Some(&Block::Heading("Accessibility statement")));
         assert_eq!(
             fr.first(),

@@ -3,11 +3,11 @@
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::i18n::texts;
 use crate::state::{Action, MetaEdit};
 use crate::views::start::ScreenProps;
 use sovcheck_core::model::{Aggregation, Date, Sensitivity, ServiceModel, Weights};
 use sovcheck_core::{content, Seal};
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 /// The context step.
@@ -23,7 +23,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |v: String| s.dispatch(Action::Meta(f(v))))
     };
-    let none = (String::new(), t.not_set.to_owned());
+    let none = (String::new(), t.common.not_set.to_owned());
     let models: Vec<(String, String)> = std::iter::once(none.clone())
         .chain(
             ServiceModel::ALL
@@ -33,10 +33,10 @@ pub fn context_step(p: &ScreenProps) -> Html {
         )
         .collect();
     let sens = [
-        (Sensitivity::Low, t.sens_low),
-        (Sensitivity::Moderate, t.sens_moderate),
-        (Sensitivity::High, t.sens_high),
-        (Sensitivity::Critical, t.sens_critical),
+        (Sensitivity::Low, t.words.sens_low),
+        (Sensitivity::Moderate, t.words.sens_moderate),
+        (Sensitivity::High, t.words.sens_high),
+        (Sensitivity::Critical, t.words.sens_critical),
     ];
     let sens_opts: Vec<(String, String)> = std::iter::once(none.clone())
         .chain(
@@ -58,8 +58,11 @@ pub fn context_step(p: &ScreenProps) -> Html {
         Weights::Custom(_) => "custom",
     };
     let mut weight_opts = vec![
-        ("framework".to_owned(), t.weights_framework.to_owned()),
-        ("calculator".to_owned(), t.weights_calculator.to_owned()),
+        ("framework".to_owned(), t.words.weights_framework.to_owned()),
+        (
+            "calculator".to_owned(),
+            t.words.weights_calculator.to_owned(),
+        ),
     ];
     if let Weights::Custom(w) = store.assessment.weights {
         weight_opts.push(("custom".to_owned(), sovcheck_core::figures::int_list(&w)));
@@ -67,34 +70,34 @@ pub fn context_step(p: &ScreenProps) -> Html {
     let values = store.assessment.weights.values();
     html! {
         <section>
-            <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_context }</h1>
-            <p>{ t.context_intro }</p>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.walk.step_context }</h1>
+            <p>{ t.context.intro }</p>
             <div class="grid2">
-                <TextField id="title" label={t.title_label} value={m.title.clone()} onchange={edit(MetaEdit::Title)} />
-                <TextField id="provider" label={t.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
-                <TextField id="offer" label={t.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
-                <SelectField id="service-model" label={t.service_model} options={models}
+                <TextField id="title" label={t.context.title_label} value={m.title.clone()} onchange={edit(MetaEdit::Title)} />
+                <TextField id="provider" label={t.context.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
+                <TextField id="offer" label={t.context.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
+                <SelectField id="service-model" label={t.context.service_model} options={models}
                     value={m.service_model.map(|x| x.id()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::ServiceModel(ServiceModel::ALL.into_iter().find(|m| m.id() == v)))} />
-                <TextField id="assessor" label={t.assessor} value={m.assessor.clone()} onchange={edit(MetaEdit::Assessor)} />
-                <TextField id="date" kind="date" label={t.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
+                <TextField id="assessor" label={t.context.assessor} value={m.assessor.clone()} onchange={edit(MetaEdit::Assessor)} />
+                <TextField id="date" kind="date" label={t.context.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::Date(Date::parse(&v)))} />
-                <SelectField id="sensitivity" label={t.sensitivity} options={sens_opts}
+                <SelectField id="sensitivity" label={t.context.sensitivity} options={sens_opts}
                     value={m.sensitivity.map(|s| s.id().to_owned()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::Sensitivity(Sensitivity::ALL.into_iter().find(|s| s.id() == v)))} />
-                <SelectField id="target-seal" label={t.target_seal} options={seal_opts}
+                <SelectField id="target-seal" label={t.context.target_seal} options={seal_opts}
                     value={m.target_seal.map(|s| s.level().to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::TargetSeal(v.parse().ok().and_then(Seal::new)))} />
-                <SelectField id="weights" label={t.weights} options={weight_opts} value={weights_value}
+                <SelectField id="weights" label={t.context.weights} options={weight_opts} value={weights_value}
                     onchange={edit(|v| MetaEdit::Weights(if v == "calculator" { Weights::Calculator } else { Weights::Framework }))} />
-                <SelectField id="aggregation" label={t.aggregation}
-                    options={vec![("weakest-link".to_owned(), t.agg_weakest.to_owned()), ("weighted-mean".to_owned(), t.agg_mean.to_owned())]}
+                <SelectField id="aggregation" label={t.context.aggregation}
+                    options={vec![("weakest-link".to_owned(), t.words.agg_weakest.to_owned()), ("weighted-mean".to_owned(), t.words.agg_mean.to_owned())]}
                     value={if store.assessment.aggregation == Aggregation::WeightedMean { "weighted-mean" } else { "weakest-link" }}
                     onchange={edit(|v| MetaEdit::Aggregation(if v == "weighted-mean" { Aggregation::WeightedMean } else { Aggregation::WeakestLink }))} />
             </div>
             <table class="weights" data-testid="weights-table">
-                <caption>{ t.weights }</caption>
-                <thead><tr><th scope="col">{ t.objective }</th><th scope="col">{ t.weight }</th></tr></thead>
+                <caption>{ t.context.weights }</caption>
+                <thead><tr><th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th></tr></thead>
                 <tbody>
                 { for content::objectives().iter().zip(values).map(|(o, w)| html! {
                     <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td>{ format!("{w} %") }</td></tr>

@@ -3,10 +3,10 @@
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::i18n::texts;
 use crate::state::{Action, EvidenceEdit};
 use sovcheck_core::content::{self, Criterion};
 use sovcheck_core::model::{Choice, Date, EvidenceLevel};
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 /// Props of [`CriteriaStep`].
@@ -34,12 +34,12 @@ pub fn criteria_step(p: &CriteriaStepProps) -> Html {
             <h1 ref={p.heading.clone()} tabindex="-1">{ title }</h1>
             <p class="lead">{ step.question.get(lang) }</p>
             <details class="explain">
-                <summary>{ t.why_it_matters }</summary>
+                <summary>{ t.walk.why_it_matters }</summary>
                 <p>{ step.why.get(lang) }</p>
-                <h3>{ t.good_answer }</h3>
+                <h3>{ t.walk.good_answer }</h3>
                 <p>{ step.good.get(lang) }</p>
                 if !step.secnumcloud.is_empty() {
-                    <p>{ format!("{} : {}", t.snc_clauses, step.secnumcloud) }</p>
+                    <p>{ format!("{} : {}", t.walk.snc_clauses, step.secnumcloud) }</p>
                 }
             </details>
             { for step.criteria.iter().filter_map(|id| content::criterion(id)).map(|c| html! {
@@ -83,13 +83,14 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         Callback::from(move |v: String| s.dispatch(Action::Evidence(id, f(v))))
     };
     let dom = id.replace('.', "_");
-    let level_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
-        .chain(
-            EvidenceLevel::ALL
-                .iter()
-                .map(|l| (l.id().to_owned(), t.evidence_level(*l).to_owned())),
-        )
-        .collect();
+    let level_opts: Vec<(String, String)> =
+        std::iter::once((String::new(), t.common.not_set.to_owned()))
+            .chain(
+                EvidenceLevel::ALL
+                    .iter()
+                    .map(|l| (l.id().to_owned(), t.evidence_level(*l).to_owned())),
+            )
+            .collect();
     html! {
         <fieldset class="criterion" id={format!("c-{dom}")} data-testid={format!("criterion-{id}")}>
             <legend><span class="cid">{ id }</span>{ " " }{ c.title.get(lang) }</legend>
@@ -111,19 +112,19 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
                     <input type="radio" id={format!("{dom}-unknown")} name={dom.clone()}
                         data-testid={format!("choice-{id}-unknown")}
                         checked={choice == Choice::Unknown} onchange={choose(Choice::Unknown)} />
-                    <label for={format!("{dom}-unknown")}>{ t.dont_know }</label>
+                    <label for={format!("{dom}-unknown")}>{ t.walk.dont_know }</label>
                 </div>
             </div>
             <p class="help">{ c.help.get(lang) }</p>
             <details class="evidence" data-testid={format!("evidence-{id}")}
                 open={!answer.note.is_empty() || !answer.source.is_empty()}>
-                <summary>{ t.evidence }</summary>
-                <TextField id={format!("{dom}-note")} label={t.note} multiline=true value={answer.note.clone()} onchange={evidence(EvidenceEdit::Note)} />
-                <TextField id={format!("{dom}-source")} label={t.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
-                <SelectField id={format!("{dom}-level")} label={t.evidence_level} options={level_opts}
+                <summary>{ t.evidence.title }</summary>
+                <TextField id={format!("{dom}-note")} label={t.evidence.note} multiline=true value={answer.note.clone()} onchange={evidence(EvidenceEdit::Note)} />
+                <TextField id={format!("{dom}-source")} label={t.evidence.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
+                <SelectField id={format!("{dom}-level")} label={t.evidence.level} options={level_opts}
                     value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
                     onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
-                <TextField id={format!("{dom}-valid")} kind="date" label={t.valid_until}
+                <TextField id={format!("{dom}-valid")} kind="date" label={t.evidence.valid_until}
                     value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />
             </details>

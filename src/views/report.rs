@@ -4,11 +4,9 @@
 //! HTML export, with `assets/report.css` inlined, so the file and the print cannot disagree.
 
 use crate::app::Store;
-use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal};
 use crate::components::fields::{event_value, SelectField, TextField};
 use crate::components::radar::Radar;
 use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
-use crate::i18n::{texts, Texts};
 use crate::state::{display_name, Action, SignOffEdit};
 use crate::views::results::weights_name;
 use crate::views::start::{today, ScreenProps};
@@ -16,19 +14,12 @@ use crate::{download, transfer};
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::{Date, Decision, SignOff};
 use sovcheck_core::{content, evaluate, export, Assessment, Lang};
+use sovcheck_text::texts;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The report's own stylesheet, inlined into the HTML export.
 pub const REPORT_CSS: &str = include_str!("../../assets/report.css");
-
-fn decision_label(d: Decision, t: &Texts) -> &'static str {
-    match d {
-        Decision::Approve => t.decision_approve,
-        Decision::ApproveWithConditions => t.decision_conditions,
-        Decision::Reject => t.decision_reject,
-    }
-}
 
 fn decision_id(d: Decision) -> &'static str {
     match d {
@@ -96,8 +87,8 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let a = &store.assessment;
     let ev = Rc::new(evaluate(a, today()));
     let fingerprint = export::fingerprint(a);
-    let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
-    let footer = footer_css_string(t.fingerprint_label, &fingerprint);
+    let name = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
+    let footer = footer_css_string(t.report.fingerprint_label, &fingerprint);
     // Set through the CSSOM (allowed by a strict CSP, unlike an inline <style>); removed
     // when the report closes.
     use_effect_with(footer.clone(), |footer| {
@@ -131,7 +122,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
         let a = a.clone();
         Callback::from(move |_| {
             // The byte-order mark lets spreadsheet programs read the accents as UTF-8.
-            let csv = format!("\u{feff}{}", export::answers_csv(&a, lang));
+            let csv = texts(lang).answers_csv(&a);
             let file =
                 transfer::file_name(&a).replace(".json", &format!("-answers-{}.csv", lang.tag()));
             let _ = download::download(&file, "text/csv;charset=utf-8", &csv);
@@ -141,16 +132,16 @@ pub fn report_view(p: &ScreenProps) -> Html {
     html! {
         <div class="report-screen">
             <div class="report-tools no-print">
-                <h1 ref={p.heading.clone()} tabindex="-1">{ t.open_report }</h1>
+                <h1 ref={p.heading.clone()} tabindex="-1">{ t.report.open_report }</h1>
                 <div class="actions">
-                    <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button>
-                    <button type="button" class="primary" data-testid="print" onclick={print}>{ t.print }</button>
-                    <button type="button" data-testid="export-html" onclick={export_html}>{ t.export_html }</button>
-                    <button type="button" data-testid="export-csv" onclick={export_csv}>{ t.export_csv }</button>
+                    <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.common.back }</button>
+                    <button type="button" class="primary" data-testid="print" onclick={print}>{ t.report.print }</button>
+                    <button type="button" data-testid="export-html" onclick={export_html}>{ t.report.export_html }</button>
+                    <button type="button" data-testid="export-csv" onclick={export_csv}>{ t.report.export_csv }</button>
                     <button type="button" data-testid="export" onclick={
                         let a = a.clone();
                         Callback::from(move |_| transfer::export_one(&a))
-                    }>{ t.export_this }</button>
+                    }>{ t.workspace.export_this }</button>
                 </div>
                 <SignOffEditor />
             </div>
@@ -159,24 +150,24 @@ pub fn report_view(p: &ScreenProps) -> Html {
                 <Summary ev={ev.clone()} assessment={a.clone()} {lang} />
                 <SignOffSection signoff={a.signoff.clone()} {lang} />
                 <section class="block">
-                    <h2>{ t.gaps_title }</h2>
+                    <h2>{ t.results.gaps_title }</h2>
                     <GapPlan ev={ev.clone()} {lang} assessment={a.clone()} />
                 </section>
                 <section class="block">
-                    <h2>{ t.step_secnumcloud }</h2>
-                    <p>{ format!("{}{} {}", t.snc_stage, lang.pick(":", " :"),
+                    <h2>{ t.walk.step_secnumcloud }</h2>
+                    <p>{ format!("{}{} {}", t.snc.stage, texts(lang).typo.colon,
                         a.secnumcloud.stage.and_then(|s| content::secnumcloud::stages().iter().find(|d| d.id == s.id()))
-                            .map(|d| d.name.get(lang)).unwrap_or(t.not_set)) }</p>
+                            .map(|d| d.name.get(lang)).unwrap_or(t.common.not_set)) }</p>
                     <SncCoverage ev={ev.clone()} {lang} />
-                    <h3>{ t.hints_title }</h3>
+                    <h3>{ t.results.hints_title }</h3>
                     <Hints ev={ev.clone()} {lang} />
-                    <h3>{ t.label_not_seal_title }</h3>
+                    <h3>{ t.results.label_not_seal_title }</h3>
                     <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
                 </section>
                 <Answers assessment={a.clone()} {lang} />
                 <Method assessment={a.clone()} ev={ev.clone()} {lang} />
                 <footer class="print-footer">
-                    <span>{ t.fingerprint_label }{ lang.pick(": ", " : ") }</span>
+                    <span>{ t.report.fingerprint_label }{ format!("{} ", texts(lang).typo.colon) }</span>
                     <code data-testid="fingerprint">{ fingerprint }</code>
                 </footer>
             </article>
@@ -213,29 +204,29 @@ fn cover(p: &CoverProps) -> Html {
     let sensitivity = m
         .sensitivity
         .map(|s| match s {
-            sovcheck_core::model::Sensitivity::Low => t.sens_low,
-            sovcheck_core::model::Sensitivity::Moderate => t.sens_moderate,
-            sovcheck_core::model::Sensitivity::High => t.sens_high,
-            sovcheck_core::model::Sensitivity::Critical => t.sens_critical,
+            sovcheck_core::model::Sensitivity::Low => t.words.sens_low,
+            sovcheck_core::model::Sensitivity::Moderate => t.words.sens_moderate,
+            sovcheck_core::model::Sensitivity::High => t.words.sens_high,
+            sovcheck_core::model::Sensitivity::Critical => t.words.sens_critical,
         })
         .unwrap_or("—");
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned());
     html! {
         <header class="cover">
-            <p class="kicker">{ "sovcheck · " }{ t.report_kicker }</p>
+            <p class="kicker">{ "sovcheck · " }{ t.report.kicker }</p>
             <h2 class="title">{ p.name.clone() }</h2>
             <dl class="facts">
-                <dt>{ t.provider }</dt><dd data-testid="report-provider">{ or_dash(&m.provider) }</dd>
-                <dt>{ t.offer }</dt><dd>{ or_dash(&m.offer) }</dd>
-                <dt>{ t.service_model }</dt><dd>{ model }</dd>
-                <dt>{ t.assessor }</dt><dd>{ or_dash(&m.assessor) }</dd>
-                <dt>{ t.date }</dt><dd>{ date(m.date) }</dd>
-                <dt>{ t.sensitivity }</dt><dd>{ sensitivity }</dd>
-                <dt>{ t.target_seal }</dt><dd>{ m.target_seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()) }</dd>
-                <dt>{ t.content_version }</dt><dd>{ content::content_version() }</dd>
-                <dt>{ t.printed_on }</dt><dd>{ date(today()) }</dd>
+                <dt>{ t.context.provider }</dt><dd data-testid="report-provider">{ or_dash(&m.provider) }</dd>
+                <dt>{ t.context.offer }</dt><dd>{ or_dash(&m.offer) }</dd>
+                <dt>{ t.context.service_model }</dt><dd>{ model }</dd>
+                <dt>{ t.context.assessor }</dt><dd>{ or_dash(&m.assessor) }</dd>
+                <dt>{ t.context.date }</dt><dd>{ date(m.date) }</dd>
+                <dt>{ t.context.sensitivity }</dt><dd>{ sensitivity }</dd>
+                <dt>{ t.context.target_seal }</dt><dd>{ m.target_seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()) }</dd>
+                <dt>{ t.report.content_version }</dt><dd>{ content::content_version() }</dd>
+                <dt>{ t.report.printed_on }</dt><dd>{ date(today()) }</dd>
             </dl>
-            <p class="disclaimer">{ t.non_official }</p>
+            <p class="disclaimer">{ t.report.non_official }</p>
         </header>
     }
 }
@@ -250,35 +241,35 @@ struct SummaryProps {
 #[function_component(Summary)]
 fn summary(p: &SummaryProps) -> Html {
     let (lang, t, ev) = (p.lang, texts(p.lang), &p.ev);
-    let colon = lang.pick(":", " :");
+    let colon = texts(lang).typo.colon;
     let level = content::seal_level(ev.seal.lower);
     html! {
         <section class="block summary">
-            <h2>{ t.summary_title }</h2>
-            <p class="big" data-testid="report-seal">{ fmt_seal(ev.seal, lang) }</p>
+            <h2>{ t.report.summary_title }</h2>
+            <p class="big" data-testid="report-seal">{ texts(lang).seal_range(ev.seal) }</p>
             if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
             <ul class="keyfigures">
-                <li>{ format!("{}{} {}", t.score_label, colon, fmt_score_range(ev.score.lower, ev.score.upper, lang)) }</li>
-                <li>{ format!("{}{} {}", t.weights, colon, weights_name(&p.assessment.weights, lang)) }</li>
-                <li>{ format!("{}{} {}", t.aggregation, colon,
-                    if p.assessment.aggregation == sovcheck_core::model::Aggregation::WeightedMean { t.agg_mean } else { t.agg_weakest }) }</li>
-                <li>{ format!("{}{} {} · {}", t.calculator_reading, colon,
+                <li>{ format!("{}{} {}", t.estimate.score_label, colon, texts(lang).score_range(ev.score.lower, ev.score.upper)) }</li>
+                <li>{ format!("{}{} {}", t.context.weights, colon, weights_name(&p.assessment.weights, lang)) }</li>
+                <li>{ format!("{}{} {}", t.context.aggregation, colon,
+                    if p.assessment.aggregation == sovcheck_core::model::Aggregation::WeightedMean { t.words.agg_mean } else { t.words.agg_weakest }) }</li>
+                <li>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
                     ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
-                    fmt_score(ev.calculator.score, lang)) }</li>
-                <li>{ format!("{}{} {} / {} / {}", t.answered_counts, colon, ev.answered, ev.unknown, ev.unanswered) }</li>
-                <li>{ t.binding_title }{ colon }{ " " }
-                    if ev.binding.is_empty() { { t.binding_none } } else {
+                    texts(lang).score(ev.calculator.score)) }</li>
+                <li>{ format!("{}{} {} / {} / {}", t.report.answered_counts, colon, ev.answered, ev.unknown, ev.unanswered) }</li>
+                <li>{ t.estimate.binding_title }{ colon }{ " " }
+                    if ev.binding.is_empty() { { t.estimate.binding_none } } else {
                         { ev.binding.iter().map(|b| b.criterion).collect::<Vec<_>>().join(", ") }
                     }
                 </li>
             </ul>
             <div class="chart-and-table">
-                <Radar objectives={ev.objectives.clone()} {lang} title={t.radar_title}
-                    lower_label={t.lower_bound} upper_label={t.upper_bound} />
+                <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
+                    lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
                 <ObjectivesTable ev={ev.clone()} {lang} />
             </div>
-            <h3>{ t.override_title }</h3>
-            if p.assessment.overrides.is_empty() { <p>{ t.overrides_none }</p> } else {
+            <h3>{ t.overrides.title }</h3>
+            if p.assessment.overrides.is_empty() { <p>{ t.overrides.overrides_none }</p> } else {
                 <ul>{ for p.assessment.overrides.iter().map(|(id, o)| html! {
                     <li><strong>{ format!("{id}: {}", o.level) }</strong>{ " — " }{ o.justification.clone() }</li>
                 }) }</ul>
@@ -309,21 +300,21 @@ fn signoff_section(p: &SignOffProps) -> Html {
     let blank_rows = 2usize.saturating_sub(s.approvers.len());
     html! {
         <section class="block nis2" data-testid="report-signoff">
-            <h2>{ t.nis2_title }</h2>
-            <p class="muted">{ t.nis2_intro }</p>
-            <h3>{ t.decision }</h3>
-            <p>{ s.decision.map(|d| decision_label(d, t)).unwrap_or("\u{a0}") }</p>
-            <h3>{ t.rationale }</h3>
+            <h2>{ t.signoff.title }</h2>
+            <p class="muted">{ t.signoff.intro }</p>
+            <h3>{ t.signoff.decision }</h3>
+            <p>{ s.decision.map(|d| t.decision(d)).unwrap_or("\u{a0}") }</p>
+            <h3>{ t.signoff.rationale }</h3>
             { text(&s.rationale) }
-            <h3>{ t.residual_risks }</h3>
+            <h3>{ t.signoff.residual_risks }</h3>
             { text(&s.residual_risks) }
-            <h3>{ t.conditions }</h3>
+            <h3>{ t.signoff.conditions }</h3>
             { text(&s.conditions) }
             <table class="approvers">
-                <caption>{ t.approvers }</caption>
+                <caption>{ t.signoff.approvers }</caption>
                 <thead><tr>
-                    <th scope="col">{ t.approver_name }</th><th scope="col">{ t.approver_role }</th>
-                    <th scope="col">{ t.approver_date }</th><th scope="col">{ t.signature }</th>
+                    <th scope="col">{ t.signoff.approver_name }</th><th scope="col">{ t.signoff.approver_role }</th>
+                    <th scope="col">{ t.signoff.approver_date }</th><th scope="col">{ t.signoff.signature }</th>
                 </tr></thead>
                 <tbody>
                     { for s.approvers.iter().map(|a| html! {
@@ -334,7 +325,7 @@ fn signoff_section(p: &SignOffProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            <p>{ format!("{}{} {}", t.next_review, lang.pick(":", " :"),
+            <p>{ format!("{}{} {}", t.signoff.next_review, texts(lang).typo.colon,
                 s.next_review.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned())) }</p>
         </section>
     }
@@ -352,31 +343,32 @@ fn signoff_editor() -> Html {
         let st = store.clone();
         Callback::from(move |v: String| st.dispatch(Action::SignOff(f(v))))
     };
-    let decisions: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
-        .chain(
-            DECISIONS
-                .iter()
-                .map(|d| (decision_id(*d).to_owned(), decision_label(*d, t).to_owned())),
-        )
-        .collect();
+    let decisions: Vec<(String, String)> =
+        std::iter::once((String::new(), t.common.not_set.to_owned()))
+            .chain(
+                DECISIONS
+                    .iter()
+                    .map(|d| (decision_id(*d).to_owned(), t.decision(*d).to_owned())),
+            )
+            .collect();
     let add = {
         let st = store.clone();
         Callback::from(move |_| st.dispatch(Action::SignOff(SignOffEdit::AddApprover)))
     };
     html! {
         <details class="signoff-editor" open=true data-testid="signoff-editor">
-            <summary>{ t.signoff_edit_title }</summary>
-            <SelectField id="decision" label={t.decision} options={decisions}
+            <summary>{ t.signoff.edit_title }</summary>
+            <SelectField id="decision" label={t.signoff.decision} options={decisions}
                 value={s.decision.map(decision_id).unwrap_or_default()}
                 onchange={edit(|v| SignOffEdit::Decision(DECISIONS.into_iter().find(|d| decision_id(*d) == v)))} />
-            <TextField id="rationale" label={t.rationale} multiline=true value={s.rationale.clone()} onchange={edit(SignOffEdit::Rationale)} />
-            <TextField id="residual-risks" label={t.residual_risks} multiline=true value={s.residual_risks.clone()} onchange={edit(SignOffEdit::ResidualRisks)} />
-            <TextField id="conditions" label={t.conditions} multiline=true value={s.conditions.clone()} onchange={edit(SignOffEdit::Conditions)} />
-            <TextField id="next-review" kind="date" label={t.next_review}
+            <TextField id="rationale" label={t.signoff.rationale} multiline=true value={s.rationale.clone()} onchange={edit(SignOffEdit::Rationale)} />
+            <TextField id="residual-risks" label={t.signoff.residual_risks} multiline=true value={s.residual_risks.clone()} onchange={edit(SignOffEdit::ResidualRisks)} />
+            <TextField id="conditions" label={t.signoff.conditions} multiline=true value={s.conditions.clone()} onchange={edit(SignOffEdit::Conditions)} />
+            <TextField id="next-review" kind="date" label={t.signoff.next_review}
                 value={s.next_review.map(|d| d.to_string()).unwrap_or_default()}
                 onchange={edit(|v| SignOffEdit::NextReview(Date::parse(&v)))} />
             <fieldset class="approver-list">
-                <legend>{ t.approvers }</legend>
+                <legend>{ t.signoff.approvers }</legend>
                 { for s.approvers.iter().enumerate().map(|(i, a)| {
                     let st = store.clone();
                     let field = |f: fn(usize, String) -> SignOffEdit| {
@@ -393,17 +385,17 @@ fn signoff_editor() -> Html {
                     };
                     html! {
                         <div class="approver" data-testid={format!("approver-{i}")}>
-                            <div class="field"><label for={format!("approver-{i}-name")}>{ t.approver_name }</label>
+                            <div class="field"><label for={format!("approver-{i}-name")}>{ t.signoff.approver_name }</label>
                                 <input id={format!("approver-{i}-name")} value={a.name.clone()} oninput={field(SignOffEdit::ApproverName)} /></div>
-                            <div class="field"><label for={format!("approver-{i}-role")}>{ t.approver_role }</label>
+                            <div class="field"><label for={format!("approver-{i}-role")}>{ t.signoff.approver_role }</label>
                                 <input id={format!("approver-{i}-role")} value={a.role.clone()} oninput={field(SignOffEdit::ApproverRole)} /></div>
-                            <div class="field"><label for={format!("approver-{i}-date")}>{ t.approver_date }</label>
+                            <div class="field"><label for={format!("approver-{i}-date")}>{ t.signoff.approver_date }</label>
                                 <input id={format!("approver-{i}-date")} type="date" value={a.date.map(|d| d.to_string()).unwrap_or_default()} oninput={on_date} /></div>
-                            <button type="button" class="danger" onclick={remove} aria-label={format!("{} {}", t.remove_approver, i + 1)}>{ t.remove_approver }</button>
+                            <button type="button" class="danger" onclick={remove} aria-label={format!("{} {}", t.signoff.remove_approver, i + 1)}>{ t.signoff.remove_approver }</button>
                         </div>
                     }
                 }) }
-                <button type="button" data-testid="add-approver" onclick={add}>{ t.add_approver }</button>
+                <button type="button" data-testid="add-approver" onclick={add}>{ t.signoff.add_approver }</button>
             </fieldset>
         </details>
     }
@@ -422,32 +414,29 @@ fn answers(p: &AnswersProps) -> Html {
     let today = today();
     html! {
         <section class="block answers">
-            <h2>{ t.answers_title }</h2>
+            <h2>{ t.report.answers_title }</h2>
             { for content::objectives().iter().map(|o| html! {
                 <table class="answers-table">
                     <caption>{ format!("{} {}", o.id, o.name.get(lang)) }</caption>
                     <thead><tr>
-                        <th scope="col">{ t.criterion }</th><th scope="col">{ t.answer }</th>
-                        <th scope="col">{ t.evidence }</th><th scope="col">{ t.valid_until }</th>
+                        <th scope="col">{ t.report.criterion }</th><th scope="col">{ t.report.answer }</th>
+                        <th scope="col">{ t.evidence.title }</th><th scope="col">{ t.evidence.valid_until }</th>
                     </tr></thead>
                     <tbody>
                     { for o.criteria.iter().map(|c| {
                         let ans = a.answers.get(c.id);
                         let choice = a.choice(c.id);
-                        let label = match export::answer_label(c, choice, lang) {
-                            "" => export::state_label(choice, lang),
-                            l => l,
-                        };
+                        let label = t.answer(c, choice);
                         let expired = matches!((ans.and_then(|x| x.valid_until), today), (Some(v), Some(d)) if v < d);
                         let level = ans.and_then(|x| x.evidence_level).map(|l| t.evidence_level(l));
                         // The note as the cell's own text, then source and evidence level on
                         // one line: a report with 48 long notes stays under 800 elements
                         // (Lighthouse's dom-size), which keeps its first frame short.
-                        let colon = lang.pick(":", " :");
+                        let colon = texts(lang).typo.colon;
                         let src = [
                             ans.map(|x| x.source.as_str()).filter(|s| !s.is_empty())
-                                .map(|s| format!("{}{colon} {s}", t.source)),
-                            level.map(|l| format!("{}{colon} {l}", t.evidence_level)),
+                                .map(|s| format!("{}{colon} {s}", t.evidence.source)),
+                            level.map(|l| format!("{}{colon} {l}", t.evidence.level)),
                         ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         html! {
                             <tr>
@@ -459,7 +448,7 @@ fn answers(p: &AnswersProps) -> Html {
                                 </td>
                                 <td>
                                     { ans.and_then(|x| x.valid_until).map(|d| d.to_string()).unwrap_or_default() }
-                                    if expired { <strong class="warn">{ " ⚠ " }{ t.expired }</strong> }
+                                    if expired { <strong class="warn">{ " ⚠ " }{ t.evidence.expired }</strong> }
                                 </td>
                             </tr>
                         }
@@ -484,20 +473,20 @@ fn method(p: &MethodProps) -> Html {
     let (lang, t) = (p.lang, texts(p.lang));
     html! {
         <section class="block method">
-            <h2>{ t.method_title }</h2>
-            <p>{ t.method_text }</p>
+            <h2>{ t.report.method_title }</h2>
+            <p>{ t.report.method_text }</p>
             <table class="weights">
-                <caption>{ format!("{} — {}", t.weights, weights_name(&p.assessment.weights, lang)) }</caption>
-                <thead><tr><th scope="col">{ t.objective }</th><th scope="col">{ t.weight }</th></tr></thead>
+                <caption>{ format!("{} — {}", t.context.weights, weights_name(&p.assessment.weights, lang)) }</caption>
+                <thead><tr><th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th></tr></thead>
                 <tbody>
                 { for content::objectives().iter().zip(p.ev.weights).map(|(o, w)| html! {
                     <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td class="num">{ format!("{w} %") }</td></tr>
                 }) }
                 </tbody>
             </table>
-            <h3>{ t.sources }</h3>
-            <ul>{ for content::SOURCES.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
-            <p>{ t.non_official }</p>
+            <h3>{ t.report.sources }</h3>
+            <ul>{ for content::sources().iter().map(|s| html! { <li>{ s.get(lang) }</li> }) }</ul>
+            <p>{ t.report.non_official }</p>
         </section>
     }
 }

@@ -3,17 +3,17 @@
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
 use crate::app::Store;
-use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal, walk_index_of};
+use crate::components::estimate::walk_index_of;
 use crate::components::fields::event_value;
 use crate::components::radar::Radar;
 use crate::components::sections::{
     open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
 };
-use crate::i18n::texts;
 use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::model::Override;
 use sovcheck_core::{content, evaluate, Seal};
+use sovcheck_text::texts;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,8 +21,8 @@ use yew::prelude::*;
 pub fn weights_name(w: &sovcheck_core::model::Weights, lang: sovcheck_core::Lang) -> String {
     let t = texts(lang);
     match w {
-        sovcheck_core::model::Weights::Framework => t.weights_framework.to_owned(),
-        sovcheck_core::model::Weights::Calculator => t.weights_calculator.to_owned(),
+        sovcheck_core::model::Weights::Framework => t.words.weights_framework.to_owned(),
+        sovcheck_core::model::Weights::Calculator => t.words.weights_calculator.to_owned(),
         sovcheck_core::model::Weights::Custom(v) => sovcheck_core::figures::int_list(v),
     }
 }
@@ -38,8 +38,8 @@ pub fn results_view(p: &ScreenProps) -> Html {
     let t = texts(lang);
     let ev = Rc::new(evaluate(&store.assessment, crate::views::start::today()));
     let level = content::seal_level(ev.seal.lower);
-    let range = |lo: f64, hi: f64| fmt_score_range(lo, hi, lang);
-    let colon = lang.pick(":", " :");
+    let range = |lo: f64, hi: f64| texts(lang).score_range(lo, hi);
+    let colon = texts(lang).typo.colon;
     let open_report = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Show(crate::state::Screen::Report)))
@@ -56,26 +56,26 @@ pub fn results_view(p: &ScreenProps) -> Html {
     };
     html! {
         <section data-testid="results">
-            <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_results }</h1>
-            <p>{ t.results_intro }</p>
-            <p><button type="button" class="primary" data-testid="open-report" onclick={open_report}>{ t.open_report }</button></p>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.walk.step_results }</h1>
+            <p>{ t.results.intro }</p>
+            <p><button type="button" class="primary" data-testid="open-report" onclick={open_report}>{ t.report.open_report }</button></p>
             <div class="headline">
-                <p class="big">{ fmt_seal(ev.seal, lang) }</p>
+                <p class="big">{ texts(lang).seal_range(ev.seal) }</p>
                 if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
-                <p>{ format!("{}{} {} ({}{} {})", t.score_label, colon, range(ev.score.lower, ev.score.upper),
-                    t.weights, colon, weights_name(&store.assessment.weights, lang)) }</p>
-                <p>{ format!("{}{} {} · {}", t.calculator_reading, colon,
+                <p>{ format!("{}{} {} ({}{} {})", t.estimate.score_label, colon, range(ev.score.lower, ev.score.upper),
+                    t.context.weights, colon, weights_name(&store.assessment.weights, lang)) }</p>
+                <p>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
                     ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
-                    fmt_score(ev.calculator.score, lang)) }</p>
-                <p class="muted">{ t.calculator_reading_help }</p>
+                    texts(lang).score(ev.calculator.score)) }</p>
+                <p class="muted">{ t.results.calculator_reading_help }</p>
             </div>
             <div class="results-grid">
                 <ObjectivesTable ev={ev.clone()} {lang} />
-                <Radar objectives={ev.objectives.clone()} {lang} title={t.radar_title}
-                    lower_label={t.lower_bound} upper_label={t.upper_bound} />
+                <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
+                    lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
             </div>
-            <h2>{ t.binding_title }</h2>
-            if ev.binding.is_empty() { <p>{ t.binding_none }</p> } else {
+            <h2>{ t.estimate.binding_title }</h2>
+            if ev.binding.is_empty() { <p>{ t.estimate.binding_none }</p> } else {
                 <ul>{ for ev.binding.iter().map(|b| {
                     let target = walk_index_of(b.criterion);
                     let s = store.clone();
@@ -83,31 +83,31 @@ pub fn results_view(p: &ScreenProps) -> Html {
                     html! {
                         <li><button type="button" class="link" {onclick}><strong>{ b.criterion }</strong>{ " " }
                             { content::criterion(b.criterion).map(|c| c.title.get(lang)).unwrap_or_default() }
-                            if b.open { { " " }{ t.open_suffix } }</button></li>
+                            if b.open { { " " }{ t.estimate.open_suffix } }</button></li>
                     }
                 }) }</ul>
             }
-            <h2>{ t.gaps_title }</h2>
+            <h2>{ t.results.gaps_title }</h2>
             <GapPlan ev={ev.clone()} {lang} assessment={store.assessment.clone()} />
-            <h2>{ t.open_q_title }</h2>
-            if ev.open_questions.is_empty() { <p>{ t.open_q_none }</p> } else {
-                <label for="open-questions" class="visually-hidden">{ t.open_q_title }</label>
+            <h2>{ t.results.open_q_title }</h2>
+            if ev.open_questions.is_empty() { <p>{ t.results.open_q_none }</p> } else {
+                <label for="open-questions" class="visually-hidden">{ t.results.open_q_title }</label>
                 <textarea id="open-questions" readonly=true rows="10" class="questions"
                     data-testid="open-questions" value={questions} />
                 <p>
-                    <button type="button" data-testid="copy-questions" onclick={copy}>{ t.copy_questions }</button>
-                    <span role="status">if *copied { { " " }{ t.copied } }</span>
+                    <button type="button" data-testid="copy-questions" onclick={copy}>{ t.results.copy_questions }</button>
+                    <span role="status">if *copied { { " " }{ t.results.copied } }</span>
                 </p>
             }
-            <h2>{ t.snc_coverage_title }</h2>
+            <h2>{ t.results.snc_coverage_title }</h2>
             <SncCoverage ev={ev.clone()} {lang} />
-            <h2>{ t.hints_title }</h2>
+            <h2>{ t.results.hints_title }</h2>
             <Hints ev={ev.clone()} {lang} />
-            <h2>{ t.label_not_seal_title }</h2>
+            <h2>{ t.results.label_not_seal_title }</h2>
             <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
             <section class="overrides" aria-labelledby="overrides-title">
-                <h2 id="overrides-title">{ t.override_title }</h2>
-                <p>{ t.override_intro }</p>
+                <h2 id="overrides-title">{ t.overrides.title }</h2>
+                <p>{ t.overrides.intro }</p>
                 { for content::objectives().iter().map(|o| html! { <OverrideEditor objective={o.id} /> }) }
             </section>
         </section>
@@ -183,7 +183,7 @@ fn override_editor(p: &OverrideProps) -> Html {
             "{} {} — {} {}",
             o.id,
             o.name.get(lang),
-            t.overridden,
+            t.overrides.overridden,
             ov.level
         ),
         None => format!("{} {}", o.id, o.name.get(lang)),
@@ -192,21 +192,21 @@ fn override_editor(p: &OverrideProps) -> Html {
         <details class="override" open={level.is_some()} data-testid={format!("override-{}", o.id)}>
             <summary>{ summary }</summary>
             <div class="field">
-                <label for={sel_id.clone()}>{ t.override_level }</label>
+                <label for={sel_id.clone()}>{ t.overrides.level }</label>
                 <select id={sel_id} onchange={on_level} data-testid={format!("override-{}-level", o.id)}>
-                    <option value="" selected={level.is_none()}>{ t.override_none }</option>
+                    <option value="" selected={level.is_none()}>{ t.overrides.none }</option>
                     { for Seal::all().map(|s| html! {
                         <option value={s.level().to_string()} selected={*level == Some(s)}>{ s.to_string() }</option>
                     }) }
                 </select>
             </div>
             <div class="field">
-                <label for={txt_id.clone()}>{ t.justification }</label>
+                <label for={txt_id.clone()}>{ t.overrides.justification }</label>
                 <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
                     aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
                     data-testid={format!("override-{}-justification", o.id)} />
                 <p id={err_id} class="error" aria-live="polite">
-                    if missing { { t.justification_required } }
+                    if missing { { t.overrides.justification_required } }
                 </p>
             </div>
         </details>

@@ -3,11 +3,11 @@
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::i18n::texts;
 use crate::state::{Action, SncEdit};
 use crate::views::start::ScreenProps;
 use sovcheck_core::content::secnumcloud;
 use sovcheck_core::model::{Date, ServiceModel, SncStatus, Stage};
+use sovcheck_text::texts;
 use yew::prelude::*;
 
 fn status_id(s: SncStatus) -> &'static str {
@@ -33,45 +33,46 @@ pub fn snc_step(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |v: String| s.dispatch(Action::Snc(f(v))))
     };
-    let stage_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
-        .chain(
-            Stage::ALL
-                .iter()
-                .zip(secnumcloud::stages())
-                .map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())),
-        )
-        .collect();
+    let stage_opts: Vec<(String, String)> =
+        std::iter::once((String::new(), t.common.not_set.to_owned()))
+            .chain(
+                Stage::ALL
+                    .iter()
+                    .zip(secnumcloud::stages())
+                    .map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())),
+            )
+            .collect();
     let comp_opts = vec![
-        (String::new(), t.not_set.to_owned()),
-        ("yes".to_owned(), t.yes.to_owned()),
-        ("no".to_owned(), t.no.to_owned()),
+        (String::new(), t.common.not_set.to_owned()),
+        ("yes".to_owned(), t.common.yes.to_owned()),
+        ("no".to_owned(), t.common.no.to_owned()),
     ];
     let statuses = [
-        (SncStatus::Met, t.snc_met),
-        (SncStatus::Partly, t.snc_partly),
-        (SncStatus::NotMet, t.snc_not_met),
-        (SncStatus::Unknown, t.snc_unknown),
-        (SncStatus::NotApplicable, t.snc_na),
+        (SncStatus::Met, t.words.snc_met),
+        (SncStatus::Partly, t.words.snc_partly),
+        (SncStatus::NotMet, t.words.snc_not_met),
+        (SncStatus::Unknown, t.words.snc_unknown),
+        (SncStatus::NotApplicable, t.words.snc_na),
     ];
     html! {
         <section>
-            <h1 ref={p.heading.clone()} tabindex="-1">{ t.step_secnumcloud }</h1>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.walk.step_secnumcloud }</h1>
             <p class="lead">{ secnumcloud::intro().get(lang) }</p>
             <div class="grid2">
-                <SelectField id="snc-stage" label={t.snc_stage} options={stage_opts}
+                <SelectField id="snc-stage" label={t.snc.stage} options={stage_opts}
                     value={snc.stage.map(|s| s.id()).unwrap_or_default()}
                     onchange={edit(|v| SncEdit::Stage(Stage::ALL.into_iter().find(|s| s.id() == v)))} />
-                <TextField id="snc-version" label={t.snc_version} value={snc.referential_version.clone()} onchange={edit(SncEdit::Version)} />
-                <TextField id="snc-scope" label={t.snc_scope} multiline=true value={snc.services_in_scope.clone()} onchange={edit(SncEdit::Scope)} />
-                <SelectField id="snc-composition" label={t.snc_composition} options={comp_opts}
+                <TextField id="snc-version" label={t.snc.version} value={snc.referential_version.clone()} onchange={edit(SncEdit::Version)} />
+                <TextField id="snc-scope" label={t.snc.scope} multiline=true value={snc.services_in_scope.clone()} onchange={edit(SncEdit::Scope)} />
+                <SelectField id="snc-composition" label={t.snc.composition} options={comp_opts}
                     value={match snc.composition { Some(true) => "yes", Some(false) => "no", None => "" }}
                     onchange={edit(|v| SncEdit::Composition(match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None }))} />
-                <TextField id="snc-base" label={t.snc_composition_base} value={snc.composition_base.clone()} onchange={edit(SncEdit::CompositionBase)} />
-                <TextField id="snc-audit" kind="date" label={t.snc_last_audit} value={snc.last_audit.map(|d| d.to_string()).unwrap_or_default()}
+                <TextField id="snc-base" label={t.snc.composition_base} value={snc.composition_base.clone()} onchange={edit(SncEdit::CompositionBase)} />
+                <TextField id="snc-audit" kind="date" label={t.snc.last_audit} value={snc.last_audit.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={edit(|v| SncEdit::LastAudit(Date::parse(&v)))} />
             </div>
             <fieldset class="models">
-                <legend>{ t.snc_models }</legend>
+                <legend>{ t.snc.models }</legend>
                 { for ServiceModel::ALL.iter().zip(secnumcloud::service_models()).map(|(&m, d)| {
                     let on = snc.service_models.contains(&m);
                     let s = store.clone();
@@ -91,7 +92,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     <p>{ pillar.summary.get(lang) }</p>
                     { for pillar.criteria.iter().map(|c| {
                         let current = snc.criteria.get(c.id).map(|a| a.status);
-                        let opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
+                        let opts: Vec<(String, String)> = std::iter::once((String::new(), t.common.not_set.to_owned()))
                             .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
                             .collect();
                         let s = store.clone();

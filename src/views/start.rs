@@ -4,12 +4,11 @@
 
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
-use crate::components::estimate::fmt_seal;
-use crate::i18n::{texts, Texts};
 use crate::state::{display_name, ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
 use sovcheck_core::model::Date;
 use sovcheck_core::{evaluate, Assessment, Lang};
+use sovcheck_text::{texts, Catalog};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -93,23 +92,23 @@ pub fn start_view(p: &ScreenProps) -> Html {
     };
     html! {
         <section class="start">
-            <h1 ref={p.heading.clone()} tabindex="-1">{ t.start_title }</h1>
-            <p class="lead">{ t.start_what }</p>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.start.title }</h1>
+            <p class="lead">{ t.start.what }</p>
             <div class="privacy">
-                <h2>{ t.start_privacy_title }</h2>
-                <p>{ t.start_privacy }</p>
-                <p>{ t.start_wipe_hint }</p>
+                <h2>{ t.start.privacy_title }</h2>
+                <p>{ t.start.privacy }</p>
+                <p>{ t.start.wipe_hint }</p>
             </div>
             <div class="actions">
-                <button type="button" class="primary" data-testid="new-assessment" onclick={new}>{ t.new_assessment }</button>
+                <button type="button" class="primary" data-testid="new-assessment" onclick={new}>{ t.start.new_assessment }</button>
                 if store.started {
                     <button type="button" data-testid="resume" onclick={resume}>
-                        { t.resume }
+                        { t.start.resume }
                         if let Some(name) = display_name(&store.assessment) { { format!(" — {name}") } }
                     </button>
                 }
-                <button type="button" data-testid="import" onclick={picker.pick}>{ t.import }</button>
-                <button type="button" data-testid="open-verify" onclick={show(Screen::Verify)}>{ t.open_verify }</button>
+                <button type="button" data-testid="import" onclick={picker.pick}>{ t.workspace.import }</button>
+                <button type="button" data-testid="open-verify" onclick={show(Screen::Verify)}>{ t.start.open_verify }</button>
                 <input type="file" hidden=true accept=".json,application/json" ref={picker.input}
                     data-testid="import-file" onchange={picker.onchange} />
             </div>
@@ -149,17 +148,17 @@ fn import_panel() -> Html {
         let clashing: Vec<String> = list
             .iter()
             .filter_map(|a| store.workspace.iter().find(|b| b.id == a.id))
-            .map(|b| display_name(b).unwrap_or_else(|| t.untitled.to_owned()))
+            .map(|b| display_name(b).unwrap_or_else(|| t.workspace.untitled.to_owned()))
             .collect();
         return html! {
             <div class="panel conflict" role="group" aria-labelledby="conflict-q" data-testid="import-conflict">
-                <p id="conflict-q">{ t.conflict_question }</p>
+                <p id="conflict-q">{ t.import.conflict_question }</p>
                 <ul>{ for clashing.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-                <p>{ t.conflict_help }</p>
+                <p>{ t.import.conflict_help }</p>
                 <div class="actions">
-                    <button type="button" ref={replace_ref} data-testid="import-replace" onclick={resolve(Resolution::Replace)}>{ t.replace }</button>
-                    <button type="button" data-testid="import-keep-both" onclick={resolve(Resolution::KeepBoth)}>{ t.keep_both }</button>
-                    <button type="button" data-testid="import-cancel" onclick={resolve(Resolution::Cancel)}>{ t.cancel }</button>
+                    <button type="button" ref={replace_ref} data-testid="import-replace" onclick={resolve(Resolution::Replace)}>{ t.import.replace }</button>
+                    <button type="button" data-testid="import-keep-both" onclick={resolve(Resolution::KeepBoth)}>{ t.import.keep_both }</button>
+                    <button type="button" data-testid="import-cancel" onclick={resolve(Resolution::Cancel)}>{ t.common.cancel }</button>
                 </div>
             </div>
         };
@@ -198,16 +197,16 @@ fn import_panel() -> Html {
             <>
             { status }
             <form class="panel conflict" data-testid="import-decrypt-form" {onsubmit}>
-                <p id="decrypt-q">{ format!("{name} {}", t.encrypted_prompt) }</p>
+                <p id="decrypt-q">{ format!("{name} {}", t.import.encrypted_prompt) }</p>
                 <div class="field">
-                    <label for="import-passphrase">{ t.passphrase }</label>
+                    <label for="import-passphrase">{ t.import.passphrase }</label>
                     <input id="import-passphrase" type="password" autocomplete="off" ref={pass_ref}
                         data-testid="import-passphrase" value={(*pass).clone()} {oninput} aria-describedby="decrypt-q" />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="import-decrypt" disabled={*busy}>{ t.decrypt }</button>
-                    <button type="button" onclick={cancel}>{ t.cancel }</button>
-                    <span role="status">if *busy { { t.working } }</span>
+                    <button type="submit" class="primary" data-testid="import-decrypt" disabled={*busy}>{ t.import.decrypt }</button>
+                    <button type="button" onclick={cancel}>{ t.common.cancel }</button>
+                    <span role="status">if *busy { { t.common.working } }</span>
                 </div>
             </form>
             </>
@@ -220,28 +219,30 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
     let t = texts(store.lang);
     let (role, testid, text) = match &store.import_status {
         None => return html! { <div role="status" class="sr-status"></div> },
-        Some(ImportStatus::Imported(n)) => {
-            ("status", "import-done", format!("{} {n}.", t.imported))
-        }
-        Some(ImportStatus::Cancelled) => ("status", "import-done", t.import_cancelled.to_owned()),
+        Some(ImportStatus::Imported(n)) => (
+            "status",
+            "import-done",
+            format!("{} {n}.", t.import.imported),
+        ),
+        Some(ImportStatus::Cancelled) => ("status", "import-done", t.import.cancelled.to_owned()),
         Some(ImportStatus::Failed { file, error }) => {
             let why = match error {
-                ImportError::Read => t.import_read_error.to_owned(),
-                ImportError::Crypto(e) => e.message(store.lang).to_owned(),
-                ImportError::EncryptedInBatch => t.encrypted_in_batch.to_owned(),
-                ImportError::Format(e) => e.message(store.lang),
+                ImportError::Read => t.import.read_error.to_owned(),
+                ImportError::Crypto(e) => e.message(t).to_owned(),
+                ImportError::EncryptedInBatch => t.import.encrypted_in_batch.to_owned(),
+                ImportError::Format(e) => t.format_error(e),
             };
             (
                 "alert",
                 "import-error",
-                format!("{file} — {} {why}", t.import_failed),
+                format!("{file} — {} {why}", t.import.failed),
             )
         }
     };
     html! {
         <div class="panel import-status" role={role} data-testid={testid}>
             <p>{ text }</p>
-            <button type="button" onclick={dismiss}>{ t.dismiss }</button>
+            <button type="button" onclick={dismiss}>{ t.common.dismiss }</button>
         </div>
     }
 }
@@ -300,10 +301,10 @@ fn workspace() -> Html {
     html! {
         <section {class} aria-labelledby="ws-title" data-testid="workspace"
             {ondragover} {ondragleave} {ondrop}>
-            <h2 id="ws-title">{ format!("{} ({})", t.workspace_title, list.len()) }</h2>
-            <p class="muted">{ t.drop_hint }</p>
+            <h2 id="ws-title">{ format!("{} ({})", t.workspace.title, list.len()) }</h2>
+            <p class="muted">{ t.workspace.drop_hint }</p>
             if list.is_empty() {
-                <p>{ t.workspace_empty }</p>
+                <p>{ t.workspace.empty }</p>
             } else {
                 <ul class="ws-list">
                     { for list.iter().enumerate().map(|(i, a)| html! { <Row key={a.id.clone()} id={a.id.clone()} index={i} /> }) }
@@ -311,22 +312,22 @@ fn workspace() -> Html {
             }
             <div class="actions">
                 if list.len() >= 2 {
-                    <button type="button" data-testid="open-compare" onclick={show(Screen::Compare)}>{ t.open_compare }</button>
+                    <button type="button" data-testid="open-compare" onclick={show(Screen::Compare)}>{ t.start.open_compare }</button>
                 }
                 if !list.is_empty() {
-                    <button type="button" data-testid="export-all" onclick={export_all}>{ t.export_all }</button>
+                    <button type="button" data-testid="export-all" onclick={export_all}>{ t.workspace.export_all }</button>
                 }
-                <button type="button" class="danger" data-testid="wipe-all" onclick={ask_wipe}>{ t.wipe_all }</button>
+                <button type="button" class="danger" data-testid="wipe-all" onclick={ask_wipe}>{ t.workspace.wipe_all }</button>
             </div>
             if *confirm_wipe {
                 <div class="panel confirm" role="group" aria-labelledby="wipe-q">
-                    <p id="wipe-q">{ t.confirm_wipe }</p>
-                    <button type="button" class="danger" ref={wipe_ref} data-testid="wipe-confirm" onclick={do_wipe}>{ t.wipe_for_good }</button>
-                    <button type="button" data-testid="wipe-cancel" onclick={cancel_wipe}>{ t.cancel }</button>
+                    <p id="wipe-q">{ t.workspace.confirm_wipe }</p>
+                    <button type="button" class="danger" ref={wipe_ref} data-testid="wipe-confirm" onclick={do_wipe}>{ t.workspace.wipe_for_good }</button>
+                    <button type="button" data-testid="wipe-cancel" onclick={cancel_wipe}>{ t.common.cancel }</button>
                 </div>
             }
             <div role="status">
-                if *wiped { <p data-testid="wiped">{ t.wiped }</p> }
+                if *wiped { <p data-testid="wiped">{ t.workspace.wiped }</p> }
             </div>
         </section>
     }
@@ -353,18 +354,18 @@ enum Mode {
     },
 }
 
-fn row_summary(a: &Assessment, t: &Texts, lang: Lang) -> String {
+fn row_summary(a: &Assessment, t: &Catalog, lang: Lang) -> String {
     let ev = evaluate(a, None);
     let mut parts: Vec<String> = [a.meta.provider.trim(), a.meta.offer.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    parts.push(fmt_seal(ev.seal, lang));
+    parts.push(texts(lang).seal_range(ev.seal));
     parts.push(format!(
         "{}{} {}",
-        t.last_modified,
-        lang.pick(":", " :"),
+        t.workspace.last_modified,
+        texts(lang).typo.colon,
         fmt_modified(&a.modified, lang)
     ));
     parts.join(" · ")
@@ -384,7 +385,7 @@ fn row(p: &RowProps) -> Html {
         return html! {};
     };
     let (lang, t) = (store.lang, texts(store.lang));
-    let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
+    let name = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
     let id = p.id.clone();
     // Every row has the same button names; each button is described by its row's heading.
     let head = format!("ws-row-{}", p.index);
@@ -413,13 +414,13 @@ fn row(p: &RowProps) -> Html {
     let body = match (*mode).clone() {
         Mode::Idle => html! {
             <div class="row-actions">
-                <button type="button" class="primary" aria-describedby={head.clone()} data-testid="row-open" onclick={act(Action::Open)}>{ t.open }</button>
-                <button type="button" aria-describedby={head.clone()} data-testid="row-duplicate" onclick={duplicate}>{ t.duplicate }</button>
-                <button type="button" aria-describedby={head.clone()} data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.rename }</button>
-                <button type="button" aria-describedby={head.clone()} data-testid="row-export" onclick={export}>{ t.export }</button>
+                <button type="button" class="primary" aria-describedby={head.clone()} data-testid="row-open" onclick={act(Action::Open)}>{ t.common.open }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-duplicate" onclick={duplicate}>{ t.workspace.duplicate }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.workspace.rename }</button>
+                <button type="button" aria-describedby={head.clone()} data-testid="row-export" onclick={export}>{ t.common.export }</button>
                 <button type="button" aria-describedby={head.clone()} data-testid="row-export-encrypted"
-                    onclick={set(Mode::Encrypting { pass: String::new(), repeat: String::new(), note: None, busy: false })}>{ t.export_encrypted }</button>
-                <button type="button" class="danger" aria-describedby={head.clone()} data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.delete }</button>
+                    onclick={set(Mode::Encrypting { pass: String::new(), repeat: String::new(), note: None, busy: false })}>{ t.import.export_encrypted }</button>
+                <button type="button" class="danger" aria-describedby={head.clone()} data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.workspace.delete }</button>
             </div>
         },
         Mode::Renaming(draft) => {
@@ -440,10 +441,10 @@ fn row(p: &RowProps) -> Html {
             };
             html! {
                 <form class="row-rename" onsubmit={save}>
-                    <label for={input_id.clone()}>{ t.new_name }</label>
+                    <label for={input_id.clone()}>{ t.workspace.new_name }</label>
                     <input id={input_id} ref={focus_ref} value={draft} {oninput} aria-describedby={head.clone()} data-testid="row-rename-input" />
-                    <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.save }</button>
-                    <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+                    <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.common.save }</button>
+                    <button type="button" onclick={set(Mode::Idle)}>{ t.common.cancel }</button>
                 </form>
             }
         }
@@ -481,11 +482,11 @@ fn row(p: &RowProps) -> Html {
                         busy,
                     };
                     if pass.chars().count() < crate::encrypted::MIN_PASSPHRASE_CHARS {
-                        mode.set(again(Some(t.passphrase_short), false));
+                        mode.set(again(Some(t.import.passphrase_short), false));
                     } else if pass != repeat {
-                        mode.set(again(Some(t.passphrase_mismatch), false));
+                        mode.set(again(Some(t.import.passphrase_mismatch), false));
                     } else {
-                        mode.set(again(Some(t.working), true));
+                        mode.set(again(Some(t.common.working), true));
                         let done = {
                             let mode = mode.clone();
                             Callback::from(move |r: Result<(), crate::encrypted::CryptoError>| {
@@ -493,8 +494,8 @@ fn row(p: &RowProps) -> Html {
                                     pass: String::new(),
                                     repeat: String::new(),
                                     note: Some(match r {
-                                        Ok(()) => texts(lang).encrypted_done,
-                                        Err(e) => e.message(lang),
+                                        Ok(()) => texts(lang).import.encrypted_done,
+                                        Err(e) => e.message(texts(lang)),
                                     }),
                                     busy: false,
                                 })
@@ -507,31 +508,31 @@ fn row(p: &RowProps) -> Html {
             let pid = format!("enc-{}", p.index);
             html! {
                 <form class="row-encrypt" onsubmit={submit} data-testid="row-encrypt-form">
-                    <p id={format!("{pid}-help")}>{ t.encrypt_help }</p>
+                    <p id={format!("{pid}-help")}>{ t.import.encrypt_help }</p>
                     <div class="field">
-                        <label for={pid.clone()}>{ t.passphrase }</label>
+                        <label for={pid.clone()}>{ t.import.passphrase }</label>
                         <input id={pid.clone()} type="password" autocomplete="new-password" ref={focus_ref}
                             value={pass} oninput={field(0)} data-testid="row-passphrase"
                             aria-describedby={format!("{pid}-help {pid}-note")} />
                     </div>
                     <div class="field">
-                        <label for={format!("{pid}-repeat")}>{ t.passphrase_repeat }</label>
+                        <label for={format!("{pid}-repeat")}>{ t.import.passphrase_repeat }</label>
                         <input id={format!("{pid}-repeat")} type="password" autocomplete="new-password"
                             value={repeat} oninput={field(1)} data-testid="row-passphrase-repeat" />
                     </div>
                     <p id={format!("{pid}-note")} role="status" data-testid="row-encrypt-note">{ note.unwrap_or_default() }</p>
                     <div class="actions">
-                        <button type="submit" class="primary" disabled={busy} data-testid="row-encrypt-download">{ t.encrypt_download }</button>
-                        <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+                        <button type="submit" class="primary" disabled={busy} data-testid="row-encrypt-download">{ t.import.encrypt_download }</button>
+                        <button type="button" onclick={set(Mode::Idle)}>{ t.common.cancel }</button>
                     </div>
                 </form>
             }
         }
         Mode::ConfirmDelete => html! {
-            <div class="confirm" role="group" aria-label={t.delete}>
-                <p>{ t.confirm_delete }</p>
-                <button type="button" class="danger" ref={focus_ref} data-testid="row-delete-confirm" onclick={act(Action::Delete)}>{ t.delete_for_good }</button>
-                <button type="button" data-testid="row-delete-cancel" onclick={set(Mode::Idle)}>{ t.cancel }</button>
+            <div class="confirm" role="group" aria-label={t.workspace.delete}>
+                <p>{ t.workspace.confirm_delete }</p>
+                <button type="button" class="danger" ref={focus_ref} data-testid="row-delete-confirm" onclick={act(Action::Delete)}>{ t.workspace.delete_for_good }</button>
+                <button type="button" data-testid="row-delete-cancel" onclick={set(Mode::Idle)}>{ t.common.cancel }</button>
             </div>
         },
     };

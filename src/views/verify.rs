@@ -8,93 +8,12 @@
 
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
-use crate::i18n::texts as app_texts;
 use crate::state::{display_name, Action};
 use crate::views::start::ScreenProps;
 use sovcheck_core::export::{fingerprint, sha256_hex};
 use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
-use sovcheck_core::Lang;
+use sovcheck_text::{fill, texts, Catalog};
 use yew::prelude::*;
-
-/// The verify screen's own words, one field each.
-pub struct VerifyTexts {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub expected_label: &'static str,
-    pub expected_help: &'static str,
-    pub file_title: &'static str,
-    pub pick: &'static str,
-    pub drop_hint: &'static str,
-    pub file_name: &'static str,
-    pub file_sha: &'static str,
-    pub assessment_fp: &'static str,
-    pub expected_value: &'static str,
-    pub matched: &'static str,
-    pub content_matched: &'static str,
-    pub content_matched_in: &'static str,
-    pub mismatch: &'static str,
-    pub not_sovcheck: &'static str,
-    pub bad_fingerprint: &'static str,
-    pub waiting_file: &'static str,
-    pub waiting_fingerprint: &'static str,
-    pub reading: &'static str,
-}
-
-/// English.
-pub const EN: VerifyTexts = VerifyTexts {
-    title: "Check a fingerprint",
-    intro: "The report prints the SHA-256 fingerprint of the exported assessment file. Type or paste that fingerprint, then choose the file: sovcheck tells you whether it is exactly the file that was fingerprinted. The file is read in this browser only; nothing is stored or sent.",
-    expected_label: "Printed fingerprint (SHA-256)",
-    expected_help: "64 characters, 0-9 and a-f, as printed in the report. Spaces and capital letters are ignored.",
-    file_title: "File to check",
-    pick: "Choose the file…",
-    drop_hint: "or drop it on this section.",
-    file_name: "File",
-    file_sha: "SHA-256 of this file",
-    assessment_fp: "Fingerprint of the assessment",
-    expected_value: "Printed fingerprint",
-    matched: "Match: this is exactly the file whose fingerprint was printed.",
-    content_matched: "The content matches, but the file was re-saved or re-formatted: its bytes differ from the exported file, yet the assessment it holds is exactly the one that was fingerprinted.",
-    content_matched_in: "The matching assessment:",
-    mismatch: "No match: this file is not the one whose fingerprint was printed, or it was changed after the export.",
-    not_sovcheck: "No match, and this file is not a sovcheck document:",
-    bad_fingerprint: "This is not a valid fingerprint:",
-    waiting_file: "Now choose the file to check.",
-    waiting_fingerprint: "Now type or paste the printed fingerprint to compare.",
-    reading: "Reading the file…",
-};
-
-/// French.
-pub const FR: VerifyTexts = VerifyTexts {
-    title: "Vérifier une empreinte",
-    intro: "Le rapport imprime l'empreinte SHA-256 du fichier d'évaluation exporté. Saisissez ou collez cette empreinte, puis choisissez le fichier : sovcheck vous dit s'il s'agit exactement du fichier dont l'empreinte a été calculée. Le fichier est lu dans ce navigateur uniquement ; rien n'est enregistré ni envoyé.",
-    expected_label: "Empreinte imprimée (SHA-256)",
-    expected_help: "64 caractères, de 0 à 9 et de a à f, tels qu'imprimés dans le rapport. Les espaces et les majuscules sont ignorés.",
-    file_title: "Fichier à vérifier",
-    pick: "Choisir le fichier…",
-    drop_hint: "ou déposez-le sur cette section.",
-    file_name: "Fichier",
-    file_sha: "SHA-256 de ce fichier",
-    assessment_fp: "Empreinte de l'évaluation",
-    expected_value: "Empreinte imprimée",
-    matched: "Concordance : c'est exactement le fichier dont l'empreinte a été imprimée.",
-    content_matched: "Le contenu concorde, mais le fichier a été réenregistré ou reformaté : ses octets diffèrent du fichier exporté, mais l'évaluation qu'il contient est exactement celle dont l'empreinte a été calculée.",
-    content_matched_in: "L'évaluation concordante :",
-    mismatch: "Pas de concordance : ce fichier n'est pas celui dont l'empreinte a été imprimée, ou il a été modifié après l'export.",
-    not_sovcheck: "Pas de concordance, et ce fichier n'est pas un document sovcheck :",
-    bad_fingerprint: "Ce n'est pas une empreinte valide :",
-    waiting_file: "Choisissez maintenant le fichier à vérifier.",
-    waiting_fingerprint: "Saisissez ou collez maintenant l'empreinte imprimée pour comparer.",
-    reading: "Lecture du fichier…",
-};
-
-/// The verify screen's texts for a language.
-pub fn texts(lang: Lang) -> &'static VerifyTexts {
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    }
-}
 
 /// Why a typed fingerprint is not one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,21 +27,12 @@ pub enum FingerprintError {
 }
 
 impl FingerprintError {
-    /// The error in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    /// The error in words.
+    pub fn message(&self, t: &Catalog) -> String {
         match *self {
-            FingerprintError::Empty => lang.pick(
-                "nothing was typed.".to_owned(),
-                "rien n'a été saisi.".to_owned(),
-            ),
-            FingerprintError::NotHex(c) => lang.pick(
-                format!("“{c}” is not a hexadecimal character (0-9, a-f)."),
-                format!("« {c} » n'est pas un caractère hexadécimal (0-9, a-f)."),
-            ),
-            FingerprintError::Length(n) => lang.pick(
-                format!("a fingerprint has 64 characters; this one has {n}."),
-                format!("une empreinte compte 64 caractères ; celle-ci en compte {n}."),
-            ),
+            FingerprintError::Empty => t.errors.fingerprint_empty.to_owned(),
+            FingerprintError::NotHex(c) => fill(t.errors.fingerprint_not_hex, &[("char", &c)]),
+            FingerprintError::Length(n) => fill(t.errors.fingerprint_length, &[("n", &n)]),
         }
     }
 }
@@ -318,7 +228,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
         return html! {};
     };
     let lang = store.lang;
-    let (t, vt) = (app_texts(lang), texts(lang));
+    let t = texts(lang);
 
     // Reads the first file and checks it; a later choice wins over one still being read.
     let load = {
@@ -383,38 +293,38 @@ pub fn verify_view(p: &ScreenProps) -> Html {
         ondrop,
         ..
     } = drop;
-    let colon = lang.pick(":", " :");
+    let colon = texts(lang).typo.colon;
 
     let file_info = match &*file {
         None => html! {},
         Some(FileState::Reading { name }) => html! {
-            <p data-testid="verify-file-info">{ format!("{name} — {}", vt.reading) }</p>
+            <p data-testid="verify-file-info">{ format!("{name} — {}", t.verify.reading) }</p>
         },
         Some(FileState::Unreadable { name }) => html! {
-            <p data-testid="verify-file-info">{ format!("{}{colon} {name}", vt.file_name) }</p>
+            <p data-testid="verify-file-info">{ format!("{}{colon} {name}", t.verify.file_name) }</p>
         },
         Some(FileState::Loaded { name, sha, content }) => {
             let expected = normalised.as_deref();
             html! {
                 <dl class="verify-values" data-testid="verify-file-info">
-                    <dt>{ vt.file_name }</dt>
+                    <dt>{ t.verify.file_name }</dt>
                     <dd>{ name.clone() }</dd>
                     if let Some(e) = expected {
                         <>
-                            <dt>{ vt.expected_value }</dt>
+                            <dt>{ t.verify.expected_value }</dt>
                             <dd class="hex" data-testid="verify-expected-value" data-value={e.to_owned()}>{ grouped(e) }</dd>
                         </>
                     }
                     if let Some(sha) = sha {
                         <>
-                            <dt>{ vt.file_sha }</dt>
+                            <dt>{ t.verify.file_sha }</dt>
                             <dd class="hex" data-testid="verify-file-sha" data-value={sha.clone()}>{ marked(sha, expected) }</dd>
                         </>
                     }
                     if let Ok(list) = content {
                         { for list.iter().filter(|f| sha.as_deref() != Some(f.fingerprint.as_str())).map(|f| html! {
                             <>
-                                <dt>{ format!("{} — {}", vt.assessment_fp, f.name.clone().unwrap_or_else(|| t.untitled.to_owned())) }</dt>
+                                <dt>{ format!("{} — {}", t.verify.assessment_fp, f.name.clone().unwrap_or_else(|| t.workspace.untitled.to_owned())) }</dt>
                                 <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.clone()}>{ marked(&f.fingerprint, expected) }</dd>
                             </>
                         }) }
@@ -427,15 +337,15 @@ pub fn verify_view(p: &ScreenProps) -> Html {
     let result_html = match &result {
         None => {
             let waiting = match (&*file, normalised.is_some()) {
-                (None, true) => Some(vt.waiting_file),
-                (Some(FileState::Loaded { .. }), false) => Some(vt.waiting_fingerprint),
+                (None, true) => Some(t.verify.waiting_file),
+                (Some(FileState::Loaded { .. }), false) => Some(t.verify.waiting_fingerprint),
                 _ => None,
             };
             html! { if let Some(w) = waiting { <p class="muted" data-testid="verify-waiting">{ w }</p> } }
         }
         Some(v) => {
             let (mark, head, detail) = match v {
-                Verdict::Match => ("✓", vt.matched.to_owned(), html! {}),
+                Verdict::Match => ("✓", t.verify.matched.to_owned(), html! {}),
                 Verdict::ContentMatch { index, of } => {
                     let name = match &*file {
                         Some(FileState::Loaded {
@@ -443,28 +353,28 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                         }) => list
                             .get(*index)
                             .and_then(|f| f.name.clone())
-                            .unwrap_or_else(|| t.untitled.to_owned()),
-                        _ => t.untitled.to_owned(),
+                            .unwrap_or_else(|| t.workspace.untitled.to_owned()),
+                        _ => t.workspace.untitled.to_owned(),
                     };
                     let detail = if *of > 1 {
-                        html! { <p>{ format!("{} {name} ({}/{of})", vt.content_matched_in, index + 1) }</p> }
+                        html! { <p>{ format!("{} {name} ({}/{of})", t.verify.content_matched_in, index + 1) }</p> }
                     } else {
                         html! {}
                     };
-                    ("✓", vt.content_matched.to_owned(), detail)
+                    ("✓", t.verify.content_matched.to_owned(), detail)
                 }
-                Verdict::Mismatch => ("✗", vt.mismatch.to_owned(), html! {}),
+                Verdict::Mismatch => ("✗", t.verify.mismatch.to_owned(), html! {}),
                 Verdict::NotSovcheck(e) => (
                     "✗",
-                    format!("{} {}", vt.not_sovcheck, e.message(lang)),
+                    format!("{} {}", t.verify.not_sovcheck, t.format_error(e)),
                     html! {},
                 ),
                 Verdict::BadFingerprint(e) => (
                     "✗",
-                    format!("{} {}", vt.bad_fingerprint, e.message(lang)),
+                    format!("{} {}", t.verify.bad_fingerprint, e.message(t)),
                     html! {},
                 ),
-                Verdict::Unreadable => ("✗", t.import_read_error.to_owned(), html! {}),
+                Verdict::Unreadable => ("✗", t.import.read_error.to_owned(), html! {}),
             };
             let class = classes!(
                 "panel",
@@ -482,23 +392,23 @@ pub fn verify_view(p: &ScreenProps) -> Html {
 
     html! {
         <section {class} data-testid="verify" {ondragover} {ondragleave} {ondrop}>
-            <h1 ref={p.heading.clone()} tabindex="-1">{ vt.title }</h1>
-            <p>{ vt.intro }</p>
+            <h1 ref={p.heading.clone()} tabindex="-1">{ t.verify.title }</h1>
+            <p>{ t.verify.intro }</p>
             <div class="actions">
-                <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.back }</button>
+                <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.common.back }</button>
             </div>
             <div class="field verify-field">
-                <label for="verify-expected">{ vt.expected_label }</label>
+                <label for="verify-expected">{ t.verify.expected_label }</label>
                 <input id="verify-expected" type="text" class="hex" data-testid="verify-expected"
                     value={(*expected).clone()} {oninput} {onchange}
                     autocomplete="off" spellcheck="false" autocapitalize="off"
                     aria-invalid={invalid.to_string()} aria-describedby={if invalid { "verify-expected-help verify-result" } else { "verify-expected-help" }} />
-                <p id="verify-expected-help" class="muted">{ vt.expected_help }</p>
+                <p id="verify-expected-help" class="muted">{ t.verify.expected_help }</p>
             </div>
-            <h2>{ vt.file_title }</h2>
+            <h2>{ t.verify.file_title }</h2>
             <div class="actions">
-                <button type="button" data-testid="verify-pick" onclick={picker.pick}>{ vt.pick }</button>
-                <span class="muted">{ vt.drop_hint }</span>
+                <button type="button" data-testid="verify-pick" onclick={picker.pick}>{ t.verify.pick }</button>
+                <span class="muted">{ t.verify.drop_hint }</span>
                 <input type="file" hidden=true ref={picker.input} data-testid="verify-file" onchange={picker.onchange} />
             </div>
             { file_info }
@@ -549,11 +459,11 @@ mod tests {
         assert_eq!(normalise(&g), Err(FingerprintError::NotHex('g')));
         assert_eq!(normalise("sha256:e3b0"), Err(FingerprintError::NotHex('s')));
         assert_eq!(
-            FingerprintError::Length(6).message(Lang::Fr),
-            "une empreinte compte 64 caractères ; celle-ci en compte 6."
+            FingerprintError::Length(6).message(texts(sovcheck_core::Lang::Fr)),
+            "une empreinte compte 64 caractères\u{202f}; celle-ci en compte 6."
         );
         assert_eq!(
-            FingerprintError::NotHex('g').message(Lang::En),
+            FingerprintError::NotHex('g').message(texts(sovcheck_core::Lang::En)),
             "“g” is not a hexadecimal character (0-9, a-f)."
         );
     }

@@ -24,22 +24,25 @@
 use serde_json::{json, Value};
 use sovcheck_core::diff::{Delta, Diff, Effect, Field};
 use sovcheck_core::evaluate::{Evaluation, ObjectiveResult, ScoreRange};
-use sovcheck_core::export::{self, answers_csv, fingerprint};
+use sovcheck_core::export::fingerprint;
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
-use sovcheck_core::model::{Aggregation, Assessment, Choice, Date, Override, Stage};
-use sovcheck_core::{content, Lang, Seal, SealRange};
+use sovcheck_core::model::{Aggregation, Assessment, Date};
+use sovcheck_core::{Lang, Seal, SealRange};
+use sovcheck_text::{fill, texts, Catalog};
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The one-line usage, printed by `--help` and after a usage error.
-const USAGE: &str = "usage: sovcheck score [--json] [--lang fr|en] FILE...
-       sovcheck validate [--lang fr|en] FILE...
-       sovcheck fingerprint [--lang fr|en] FILE
-       sovcheck csv [--lang fr|en] FILE
-       sovcheck diff [--lang fr|en] OLD NEW
-       sovcheck --help";
+/// The usage, in `lang`, printed by `--help` and after a usage error.
+fn usage(lang: Lang) -> String {
+    fill(texts(lang).cli.usage, &[("tags", &lang_tags())])
+}
+
+/// The language tags `--lang` takes, as `en|fr`.
+fn lang_tags() -> String {
+    Lang::ALL.map(Lang::tag).join("|")
+}
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -97,36 +100,20 @@ enum FileError {
 
 impl FileError {
     /// The error in words, without the file name.
-    fn message(&self, lang: Lang) -> String {
+    fn message(&self, t: &Catalog) -> String {
         match self {
-            FileError::Format(e) => e.message(lang),
-            FileError::Io(e) => {
-                use std::io::ErrorKind;
-                let reason = match e.kind() {
-                    ErrorKind::NotFound => {
-                        lang.pick("no such file", "fichier introuvable").to_owned()
-                    }
-                    ErrorKind::PermissionDenied => lang
-                        .pick("permission denied", "permission refusée")
-                        .to_owned(),
-                    ErrorKind::IsADirectory => lang
-                        .pick("it is a directory", "c'est un dossier")
-                        .to_owned(),
-                    _ => e.to_string(),
-                };
-                lang.pick(
-                    format!("cannot read the file ({reason})"),
-                    format!("impossible de lire le fichier ({reason})"),
-                )
-            }
+            FileError::Format(e) => t.format_error(e),
+            FileError::Io(e) => t.io_error(e.kind()),
         }
     }
 }
 
 fn main() -> ExitCode {
-    match parse_args(std::env::args_os().skip(1)) {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let lang = lang_of(&args);
+    match parse_args(args) {
         Ok(Command::Help) => {
-            println!("{USAGE}");
+            println!("{}", usage(lang));
             ExitCode::SUCCESS
         }
         Ok(Command::Score { json, lang, files }) => exit(score(&files, json, lang)),
@@ -134,15 +121,15 @@ fn main() -> ExitCode {
         Ok(Command::Fingerprint { lang, file }) => exit(fingerprints(&file, lang)),
         Ok(Command::Csv { lang, file }) => match load_one(&file, lang) {
             Ok(a) => {
-                print!("{}", answers_csv(&a, lang));
+                print!("{}", texts(lang).answers_csv(&a));
                 ExitCode::SUCCESS
             }
-            Err(failure) => failure.report(),
+            Err(failure) => failure.report(lang),
         },
         Ok(Command::Diff { lang, old, new }) => {
             match (load_one(&old, lang), load_one(&new, lang)) {
                 (Ok(a), Ok(b)) => {
-                    print!("{}", diff_text(&sovcheck_core::diff(&a, &b), lang));
+                    print!("{}", diff_text(&sovcheck_core::diff(&a, &b), texts(lang)));
                     ExitCode::SUCCESS
                 }
                 (a, b) => {
@@ -150,10 +137,10 @@ fn main() -> ExitCode {
                     // A usage error (exit 2) wins over unreadable files (exit 1), which are
                     // all reported.
                     match failures.iter().find(|f| matches!(f, Failure::Usage(_))) {
-                        Some(usage) => usage.report(),
+                        Some(usage) => usage.report(lang),
                         None => {
                             for f in &failures {
-                                f.report();
+                                f.report(lang);
                             }
                             ExitCode::FAILURE
                         }
@@ -161,14 +148,101 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Err(message) => usage_error(&message),
+        Err(e) => usage_error(&e.message(texts(lang)), lang),
     }
 }
 
+/// The language of the messages: the `--lang` given (anywhere on the line, so that an
+/// error before it is in that language too), English otherwise.
+fn lang_of(args: &[OsString]) -> Lang {
+    let mut iter = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        let tag = match arg.strip_prefix("--lang") {
+            Some("") => iter.next().map(|t| t.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(lang) = tag.as_deref().and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    Lang::En
+}
+
 /// Prints a usage error and the usage; exit status 2.
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("sovcheck: {message}\n{USAGE}");
+fn usage_error(message: &str, lang: Lang) -> ExitCode {
+    eprintln!("sovcheck: {message}\n{}", usage(lang));
     ExitCode::from(2)
+}
+
+/// What is wrong with the command line.
+#[derive(Debug, PartialEq)]
+enum UsageError {
+    /// No command.
+    MissingCommand,
+    /// No file.
+    NoFile,
+    /// A command that does not exist.
+    UnknownCommand(String),
+    /// `--json` with another command than `score`.
+    JsonOnlyScore,
+    /// `--lang` with a language sovcheck does not speak.
+    UnknownLanguage(String),
+    /// An option that does not exist.
+    UnknownOption(String),
+    /// An option without its value.
+    MissingValue(String),
+    /// A value given to an option that takes none.
+    UnexpectedValue(String),
+    /// A command that takes one file, given `n`.
+    TakesOne(String, usize),
+    /// A command that takes two files, given `n`.
+    TakesTwo(String, usize),
+}
+
+impl UsageError {
+    /// The error in words.
+    fn message(&self, t: &Catalog) -> String {
+        let c = &t.cli;
+        match self {
+            UsageError::MissingCommand => c.missing_command.to_owned(),
+            UsageError::NoFile => c.no_file.to_owned(),
+            UsageError::UnknownCommand(name) => {
+                fill(c.unknown_command, &[("name", &t.quote(name))])
+            }
+            UsageError::JsonOnlyScore => c.json_only_score.to_owned(),
+            UsageError::UnknownLanguage(tag) => fill(
+                c.unknown_language,
+                &[("tag", &t.quote(tag)), ("tags", &lang_tags())],
+            ),
+            UsageError::UnknownOption(o) => fill(c.unknown_option, &[("option", o)]),
+            UsageError::MissingValue(o) => fill(c.missing_value, &[("option", o)]),
+            UsageError::UnexpectedValue(o) => fill(c.unexpected_value, &[("option", o)]),
+            UsageError::TakesOne(command, n) => fill(
+                t.form(*n, &c.takes_one_file),
+                &[("command", command as &dyn std::fmt::Display), ("n", n)],
+            ),
+            UsageError::TakesTwo(command, n) => fill(
+                t.form(*n, &c.takes_two_files),
+                &[("command", command as &dyn std::fmt::Display), ("n", n)],
+            ),
+        }
+    }
+}
+
+impl From<lexopt::Error> for UsageError {
+    fn from(e: lexopt::Error) -> Self {
+        use lexopt::Error as E;
+        match e {
+            E::MissingValue { option } => UsageError::MissingValue(option.unwrap_or_default()),
+            E::UnexpectedOption(o) => UsageError::UnknownOption(o),
+            E::UnexpectedArgument(a) => UsageError::UnknownOption(a.to_string_lossy().into_owned()),
+            E::UnexpectedValue { option, .. } => UsageError::UnexpectedValue(option),
+            E::ParsingFailed { value, .. } => UsageError::UnknownOption(value),
+            E::NonUnicodeValue(v) => UsageError::UnknownOption(v.to_string_lossy().into_owned()),
+            E::Custom(e) => UsageError::UnknownOption(e.to_string()),
+        }
+    }
 }
 
 /// Why a command that takes one assessment per file cannot run.
@@ -181,30 +255,27 @@ enum Failure {
 
 impl Failure {
     /// Prints the failure on standard error and returns its exit status.
-    fn report(&self) -> ExitCode {
+    fn report(&self, lang: Lang) -> ExitCode {
         match self {
             Failure::File(message) => {
                 eprintln!("{message}");
                 ExitCode::FAILURE
             }
-            Failure::Usage(message) => usage_error(message),
+            Failure::Usage(message) => usage_error(message, lang),
         }
     }
 }
 
 /// Loads a file that must hold exactly one assessment.
 fn load_one(path: &Path, lang: Lang) -> Result<Assessment, Failure> {
-    let mut list =
-        load(path).map_err(|e| Failure::File(file_line(path, &e.message(lang), lang)))?;
+    let t = texts(lang);
+    let mut list = load(path).map_err(|e| Failure::File(file_line(path, &e.message(t), t)))?;
     match list.len() {
         1 => Ok(list.remove(0)),
         n => Err(Failure::Usage(file_line(
             path,
-            &lang.pick(
-                format!("the file holds {n} assessments; this command takes a file with exactly one (export the assessment on its own)"),
-                format!("le fichier contient {n} évaluation{} ; cette commande attend un fichier qui n'en contient qu'une (exportez l'évaluation seule)", if n > 1 { "s" } else { "" }),
-            ),
-            lang,
+            &t.count(n, &t.cli.one_assessment_only),
+            t,
         ))),
     }
 }
@@ -219,82 +290,68 @@ fn exit(all_valid: bool) -> ExitCode {
 }
 
 /// Reads the command line (without the program name).
-fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut subcommand: Option<String> = None;
     let mut json = false;
     let mut lang = Lang::En;
     let mut files = Vec::new();
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+    while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
             Long("json") => json = true,
             Long("lang") => {
-                let tag = parser.value().map_err(|e| e.to_string())?;
+                let tag = parser.value()?;
                 let tag = tag.to_string_lossy();
-                lang = match tag.as_ref() {
-                    "en" => Lang::En,
-                    "fr" => Lang::Fr,
-                    other => return Err(format!("unknown language {other:?} (use fr or en)")),
-                };
+                lang = Lang::parse(&tag)
+                    .filter(|l| l.tag() == tag.to_ascii_lowercase())
+                    .ok_or_else(|| UsageError::UnknownLanguage(tag.into_owned()))?;
             }
             Value(v) if subcommand.is_none() => {
                 subcommand = Some(v.to_string_lossy().into_owned());
             }
             Value(v) => files.push(PathBuf::from(v)),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(other.unexpected().into()),
         }
     }
-    let subcommand = subcommand.ok_or("missing command")?;
-    if files.is_empty() {
-        return Err("no FILE given".to_owned());
-    }
+    let subcommand = subcommand.ok_or(UsageError::MissingCommand)?;
     let known = ["score", "validate", "fingerprint", "csv", "diff"];
     if !known.contains(&subcommand.as_str()) {
-        return Err(format!("unknown command {subcommand:?}"));
+        return Err(UsageError::UnknownCommand(subcommand));
+    }
+    if files.is_empty() {
+        return Err(UsageError::NoFile);
     }
     if json && subcommand != "score" {
-        return Err("--json only applies to score".to_owned());
+        return Err(UsageError::JsonOnlyScore);
     }
     match subcommand.as_str() {
         "score" => Ok(Command::Score { json, lang, files }),
         "validate" => Ok(Command::Validate { lang, files }),
         "fingerprint" => {
-            let [file] = exactly(files, &subcommand, lang)?;
+            let [file] = exactly(files, &subcommand)?;
             Ok(Command::Fingerprint { lang, file })
         }
         "csv" => {
-            let [file] = exactly(files, &subcommand, lang)?;
+            let [file] = exactly(files, &subcommand)?;
             Ok(Command::Csv { lang, file })
         }
         _ => {
-            let [old, new] = exactly(files, &subcommand, lang)?;
+            let [old, new] = exactly(files, &subcommand)?;
             Ok(Command::Diff { lang, old, new })
         }
     }
 }
 
 /// The files of a command that takes exactly `N` (1: FILE, 2: OLD and NEW).
-fn exactly<const N: usize>(
-    files: Vec<PathBuf>,
-    command: &str,
-    lang: Lang,
-) -> Result<[PathBuf; N], String> {
+fn exactly<const N: usize>(files: Vec<PathBuf>, command: &str) -> Result<[PathBuf; N], UsageError> {
     files.try_into().map_err(|given: Vec<PathBuf>| {
-        let n = given.len();
-        let (what_en, what_fr) = if N == 1 {
-            ("one FILE", "un fichier")
+        if N == 1 {
+            UsageError::TakesOne(command.to_owned(), given.len())
         } else {
-            ("two files, OLD and NEW", "deux fichiers, OLD et NEW")
-        };
-        lang.pick(
-            format!("{command} takes exactly {what_en}; {n} given"),
-            format!(
-                "{command} prend exactement {what_fr} ; {n} donné{}",
-                if n > 1 { "s" } else { "" }
-            ),
-        )
+            UsageError::TakesTwo(command.to_owned(), given.len())
+        }
     })
 }
 
@@ -320,29 +377,23 @@ fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
         .map_err(FileError::Format)
 }
 
-/// `FILE: message`, with the separator French typography wants.
-fn file_line(path: &Path, message: &str, lang: Lang) -> String {
-    format!("{}{} {message}", path.display(), lang.pick(":", " :"))
+/// `FILE: message`, with the language's colon.
+fn file_line(path: &Path, message: &str, t: &Catalog) -> String {
+    t.label_value(&path.display().to_string(), message)
 }
 
 /// `validate`: one line per file; returns whether every file is valid.
 fn validate(files: &[PathBuf], lang: Lang) -> bool {
+    let t = texts(lang);
     let mut all_valid = true;
     for path in files {
         match load(path) {
             Ok(list) => {
-                let n = list.len();
-                let what = match (lang, n) {
-                    (Lang::En, 1) => "assessment",
-                    (Lang::En, _) => "assessments",
-                    (Lang::Fr, 0 | 1) => "évaluation",
-                    (Lang::Fr, _) => "évaluations",
-                };
-                println!("{}", file_line(path, &format!("ok ({n} {what})"), lang));
+                println!("{}", file_line(path, &t.count(list.len(), &t.cli.valid), t));
             }
             Err(e) => {
                 all_valid = false;
-                println!("{}", file_line(path, &e.message(lang), lang));
+                println!("{}", file_line(path, &e.message(t), t));
             }
         }
     }
@@ -361,6 +412,7 @@ fn today() -> Option<Date> {
 /// `score`: prints every valid assessment, reports invalid files on stderr; returns
 /// whether every file was valid.
 fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
+    let t = texts(lang);
     let today = today();
     let mut all_valid = true;
     let mut rows = Vec::new();
@@ -369,7 +421,7 @@ fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
             Ok(list) => list,
             Err(e) => {
                 all_valid = false;
-                eprintln!("{}", file_line(path, &e.message(lang), lang));
+                eprintln!("{}", file_line(path, &e.message(t), t));
                 continue;
             }
         };
@@ -378,20 +430,14 @@ fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
             if json {
                 println!("{}", json_line(path, a, &ev));
             } else {
-                rows.push(table_row(path, a, &ev, lang));
+                rows.push(table_row(path, a, &ev, t));
             }
         }
     }
     if !json && !rows.is_empty() {
-        print!("{}", render_table(&headers(lang), &rows));
+        print!("{}", render_table(&t.cli.headers, &rows));
         if rows.iter().any(|r| r[5].contains('*')) {
-            println!(
-                "{}",
-                lang.pick(
-                    "* open: binds because its worst answer is assumed",
-                    "* ouvert : limitant parce que sa pire réponse est supposée",
-                )
-            );
+            println!("{}", t.cli.open_footnote);
         }
     }
     all_valid
@@ -453,59 +499,9 @@ fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
     })
 }
 
-/// The table's column headers.
-fn headers(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => [
-            "File",
-            "Provider",
-            "Offer",
-            "SEAL",
-            "Score",
-            "Binding criteria",
-        ],
-        Lang::Fr => [
-            "Fichier",
-            "Fournisseur",
-            "Offre",
-            "SEAL",
-            "Score",
-            "Critères limitants",
-        ],
-    }
-}
-
-/// A SEAL range in words: `SEAL-2` or `SEAL-1 to SEAL-3`.
-fn seal_text(s: SealRange, lang: Lang) -> String {
-    if s.is_exact() {
-        s.lower.to_string()
-    } else {
-        format!("{} {} {}", s.lower, lang.pick("to", "à"), s.upper)
-    }
-}
-
-/// A number with two decimals, with a decimal comma in French.
-fn two_decimals(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.2}");
-    match lang {
-        Lang::En => s,
-        Lang::Fr => s.replace('.', ","),
-    }
-}
-
-/// A score range in words: `61.23 %` or `12.00 to 85.10 %`.
-fn score_text(s: ScoreRange, lang: Lang) -> String {
-    let (lo, hi) = (two_decimals(s.lower, lang), two_decimals(s.upper, lang));
-    if lo == hi {
-        format!("{lo} %")
-    } else {
-        format!("{lo} {} {hi} %", lang.pick("to", "à"))
-    }
-}
-
 /// The binding criteria (`*` marks one that binds only because it is open) and
 /// overridden objectives; `-` when nothing binds.
-fn binding_text(ev: &Evaluation, lang: Lang) -> String {
+fn binding_text(ev: &Evaluation, t: &Catalog) -> String {
     let mut parts: Vec<String> = ev
         .binding
         .iter()
@@ -514,7 +510,7 @@ fn binding_text(ev: &Evaluation, lang: Lang) -> String {
     parts.extend(
         ev.binding_overrides
             .iter()
-            .map(|o| format!("{o} ({})", lang.pick("override", "dérogation"))),
+            .map(|o| fill(t.words.overridden_objective, &[("objective", o)])),
     );
     if parts.is_empty() {
         "-".to_owned()
@@ -533,14 +529,14 @@ fn or_dash(s: &str) -> String {
 }
 
 /// One table row.
-fn table_row(path: &Path, a: &Assessment, ev: &Evaluation, lang: Lang) -> [String; 6] {
+fn table_row(path: &Path, a: &Assessment, ev: &Evaluation, t: &Catalog) -> [String; 6] {
     [
         path.display().to_string(),
         or_dash(&a.meta.provider),
         or_dash(&a.meta.offer),
-        seal_text(ev.seal, lang),
-        score_text(ev.score, lang),
-        binding_text(ev, lang),
+        t.seal_range(ev.seal),
+        t.score_range(ev.score.lower, ev.score.upper),
+        binding_text(ev, t),
     ]
 }
 
@@ -570,6 +566,7 @@ fn render_table(headers: &[&str; 6], rows: &[[String; 6]]) -> String {
 /// `fingerprint`: one line per assessment, `HEX  ID` (`-` for an assessment without id);
 /// returns whether the file was valid.
 fn fingerprints(path: &Path, lang: Lang) -> bool {
+    let t = texts(lang);
     match load(path) {
         Ok(list) => {
             for a in &list {
@@ -579,194 +576,119 @@ fn fingerprints(path: &Path, lang: Lang) -> bool {
             true
         }
         Err(e) => {
-            eprintln!("{}", file_line(path, &e.message(lang), lang));
+            eprintln!("{}", file_line(path, &e.message(t), t));
             false
         }
     }
 }
 
-/// `old → new`, or `old (unchanged)` when they are equal.
-fn delta_text(old: &str, new: &str, lang: Lang) -> String {
-    if old == new {
-        format!("{old} ({})", lang.pick("unchanged", "inchangé"))
-    } else {
-        format!("{old} → {new}")
-    }
-}
-
-/// A criterion's answer in a few words: unanswered, I don't know, rung N.
-fn choice_text(choice: Choice, lang: Lang) -> String {
-    match choice {
-        Choice::Rung(r) => format!("{} {r}", lang.pick("rung", "niveau")),
-        Choice::Unknown => lang.pick("I don't know", "je ne sais pas").to_owned(),
-        Choice::Open => export::state_label(choice, lang).to_owned(),
-    }
-}
-
-/// An answer field's name.
-fn field_name(field: Field, lang: Lang) -> &'static str {
-    match field {
-        Field::Choice => lang.pick("answer", "réponse"),
-        Field::Note => lang.pick("note", "note"),
-        Field::Source => lang.pick("source", "source"),
-        Field::EvidenceLevel => lang.pick("evidence level", "niveau de preuve"),
-        Field::ValidUntil => lang.pick("valid until", "date de validité"),
-    }
-}
-
-/// An override in words: `SEAL-2` or `none`.
-fn override_text(o: Option<&Override>, lang: Lang) -> String {
-    o.map_or_else(
-        || lang.pick("none", "aucune").to_owned(),
-        |o| o.level.to_string(),
-    )
-}
-
-/// A SecNumCloud stage's name in `lang`.
-fn stage_text(stage: Option<Stage>, lang: Lang) -> String {
-    let Some(stage) = stage else {
-        return lang.pick("not recorded", "non renseignée").to_owned();
-    };
-    content::secnumcloud::stages()
-        .iter()
-        .find(|d| d.id == stage.id())
-        .map_or_else(|| stage.id().to_owned(), |d| d.name.get(lang).to_owned())
-}
-
-/// An aggregation policy in words.
-fn aggregation_text(a: Aggregation, lang: Lang) -> &'static str {
-    match a {
-        Aggregation::WeakestLink => lang.pick("weakest link", "maillon faible"),
-        Aggregation::WeightedMean => lang.pick(
-            "weighted mean (non-official)",
-            "moyenne pondérée (non officielle)",
-        ),
-    }
-}
-
 /// The effect line of one change: overall SEAL, then the objective's.
-fn effect_text(objective: &str, effect: &Effect, lang: Lang) -> String {
-    let seal =
-        |d: Delta<SealRange>| delta_text(&seal_text(d.old, lang), &seal_text(d.new, lang), lang);
-    let colon = lang.pick(":", " :");
+fn effect_text(objective: &str, effect: &Effect, t: &Catalog) -> String {
+    let seal = |d: Delta<SealRange>| t.change(&t.seal_range(d.old), &t.seal_range(d.new));
     format!(
-        "  {}{colon} {}{} {objective}{colon} {}",
-        lang.pick("SEAL with only this change", "SEAL avec ce seul changement"),
-        seal(effect.seal),
-        lang.pick(";", " ;"),
-        seal(effect.objective_seal),
+        "  {}",
+        t.clauses([
+            t.label_value(t.cli.seal_with_this_change, &seal(effect.seal)),
+            t.label_value(objective, &seal(effect.objective_seal)),
+        ])
     )
 }
 
 /// The diff in words, one item per line, changes in content order.
-fn diff_text(d: &Diff, lang: Lang) -> String {
-    let colon = lang.pick(":", " :");
+fn diff_text(d: &Diff, t: &Catalog) -> String {
     let mut out = String::new();
     let mut line = |s: String| {
         out.push_str(&s);
         out.push('\n');
     };
     let s = d.summary;
-    line(format!(
-        "SEAL{colon} {}",
-        delta_text(
-            &seal_text(s.seal.old, lang),
-            &seal_text(s.seal.new, lang),
-            lang
-        )
+    line(t.label_value(
+        "SEAL",
+        &t.change(&t.seal_range(s.seal.old), &t.seal_range(s.seal.new)),
     ));
-    line(format!(
-        "{}{colon} {}",
-        lang.pick("Score", "Score"),
-        delta_text(
-            &score_text(s.score.old, lang),
-            &score_text(s.score.new, lang),
-            lang
-        )
+    line(t.label_value(
+        t.cli.score_label,
+        &t.change(
+            &t.score_range(s.score.old.lower, s.score.old.upper),
+            &t.score_range(s.score.new.lower, s.score.new.upper),
+        ),
     ));
     if d.is_empty() {
-        line(
-            lang.pick(
-                "No difference in answers, overrides, weights, aggregation or SecNumCloud stage.",
-                "Aucune différence de réponses, de dérogations, de poids, d'agrégation ni d'étape SecNumCloud.",
-            )
-            .to_owned(),
-        );
+        line(t.cli.no_difference.to_owned());
         return out;
     }
     for c in &d.changes {
-        let mut text = format!("{}{colon} ", c.criterion);
+        let mut parts = Vec::new();
         if c.choice.changed() {
-            text.push_str(&format!(
-                "{} → {}",
-                choice_text(c.choice.old, lang),
-                choice_text(c.choice.new, lang)
+            parts.push(fill(
+                t.typo.change,
+                &[
+                    ("old", &t.choice_short(c.choice.old)),
+                    ("new", &t.choice_short(c.choice.new)),
+                ],
             ));
         }
         let evidence: Vec<&str> = c
             .fields
             .iter()
             .filter(|f| **f != Field::Choice)
-            .map(|f| field_name(*f, lang))
+            .map(|f| t.diff_field(*f))
             .collect();
         if !evidence.is_empty() {
-            if c.choice.changed() {
-                text.push_str(lang.pick("; ", " ; "));
-            }
-            text.push_str(&format!(
-                "{}{colon} {}",
-                lang.pick("evidence changed", "preuve modifiée"),
-                evidence.join(", ")
-            ));
+            parts.push(fill(t.cli.evidence_changed, &[("what", &t.list(evidence))]));
         }
-        line(text);
+        line(t.label_value(c.criterion, &t.clauses(parts)));
         if c.choice.changed() {
-            line(effect_text(c.objective, &c.effect, lang));
+            line(effect_text(c.objective, &c.effect, t));
         }
     }
     for o in &d.overrides {
         let (old, new) = (o.overrides.old.as_ref(), o.overrides.new.as_ref());
         let what = match (old, new) {
-            (Some(a), Some(b)) if a.level == b.level => format!(
-                "{}{} {}",
-                a.level,
-                lang.pick(";", " ;"),
-                lang.pick("justification changed", "justification modifiée")
-            ),
-            _ => delta_text(&override_text(old, lang), &override_text(new, lang), lang),
+            (Some(a), Some(b)) if a.level == b.level => {
+                t.clauses([a.level.to_string(), t.cli.justification_changed.to_owned()])
+            }
+            _ => t.change(&t.override_level(old), &t.override_level(new)),
         };
-        line(format!(
-            "{} {}{colon} {what}",
-            lang.pick("Override", "Dérogation"),
-            o.objective,
+        line(t.label_value(
+            &fill(t.cli.override_label, &[("objective", &o.objective)]),
+            &what,
         ));
         if o.effect.objective_seal.changed() || o.effect.seal.changed() {
-            line(effect_text(o.objective, &o.effect, lang));
+            line(effect_text(o.objective, &o.effect, t));
         }
     }
     if let Some(w) = d.weights {
-        let join = |w: [u32; 8]| w.map(|x| x.to_string()).join("/");
-        line(format!(
-            "{}{colon} {} → {}",
-            lang.pick("Weights", "Poids"),
-            join(w.old),
-            join(w.new)
+        line(t.label_value(
+            t.cli.weights_label,
+            &fill(
+                t.typo.change,
+                &[
+                    ("old", &sovcheck_text::words::weights_values(&w.old)),
+                    ("new", &sovcheck_text::words::weights_values(&w.new)),
+                ],
+            ),
         ));
     }
     if let Some(a) = d.aggregation {
-        line(format!(
-            "{}{colon} {} → {}",
-            lang.pick("Aggregation", "Agrégation"),
-            aggregation_text(a.old, lang),
-            aggregation_text(a.new, lang)
+        line(t.label_value(
+            t.cli.aggregation_label,
+            &fill(
+                t.typo.change,
+                &[
+                    ("old", &t.aggregation(a.old)),
+                    ("new", &t.aggregation(a.new)),
+                ],
+            ),
         ));
     }
     if let Some(st) = d.secnumcloud_stage {
-        line(format!(
-            "{}{colon} {} → {}",
-            lang.pick("SecNumCloud stage", "Étape SecNumCloud"),
-            stage_text(st.old, lang),
-            stage_text(st.new, lang)
+        line(t.label_value(
+            t.cli.stage_label,
+            &fill(
+                t.typo.change,
+                &[("old", &t.stage(st.old)), ("new", &t.stage(st.new))],
+            ),
         ));
     }
     out
@@ -776,7 +698,7 @@ fn diff_text(d: &Diff, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Result<Command, String> {
+    fn args(list: &[&str]) -> Result<Command, UsageError> {
         parse_args(list.iter().map(OsString::from))
     }
 
@@ -849,12 +771,32 @@ mod tests {
     }
 
     #[test]
-    fn ranges_read_in_both_languages() {
-        let r = ScoreRange {
-            lower: 1.875_15,
-            upper: 97.5,
-        };
-        assert_eq!(score_text(r, Lang::En), "1.88 to 97.50 %");
-        assert_eq!(score_text(r, Lang::Fr), "1,88 à 97,50 %");
+    fn usage_errors_are_in_the_language_asked_for_even_before_it_is_read() {
+        let fr = || texts(Lang::Fr);
+        let lang = lang_of(&[
+            "score".into(),
+            "--colour".into(),
+            "--lang".into(),
+            "fr".into(),
+        ]);
+        assert_eq!(lang, Lang::Fr);
+        assert_eq!(lang_of(&["--lang=fr".into()]), Lang::Fr);
+        assert_eq!(lang_of(&["--lang".into(), "xx".into()]), Lang::En);
+        assert_eq!(
+            args(&["score", "--colour", "a.json"]).map_err(|e| e.message(fr())),
+            Err("option invalide --colour".to_owned())
+        );
+        assert_eq!(
+            args(&["score"]).map_err(|e| e.message(fr())),
+            Err("aucun FICHIER indiqué".to_owned())
+        );
+        assert_eq!(
+            args(&["csv", "a", "b"]).map_err(|e| e.message(fr())),
+            Err("csv prend exactement un FICHIER\u{202f}; 2 donnés".to_owned())
+        );
+        assert_eq!(
+            args(&["score", "--lang", "es", "a"]).map_err(|e| e.message(texts(Lang::En))),
+            Err("unknown language “es” (use en|fr)".to_owned())
+        );
     }
 }

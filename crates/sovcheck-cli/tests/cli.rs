@@ -11,6 +11,12 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// French written with ordinary spaces, as the CLI prints it: French typography binds the
+/// spaces before `:` `;` `?` `!` `%` (see `sovcheck_core::typography`).
+fn fr(s: &str) -> String {
+    sovcheck_core::typography::bind_spaces("fr", s).unwrap_or_else(|| s.to_owned())
+}
+
 /// The issue's minimal document.
 const MINIMAL: &str = r#"{"formatVersion": 1, "assessment": {"weights": "framework-v1.2.1", "answers": {"SOV-1.1": {"rung": 3}, "SOV-2.2": {"unknown": true}}}}"#;
 
@@ -150,7 +156,9 @@ fn validate_reports_an_out_of_range_rung_in_english_and_french() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out),
-        format!("{p} : assessment.answers[\"SOV-3.1\"].rung : 7 est hors de l'intervalle 0..4\n")
+        fr(&format!(
+            "{p} : assessment.answers[\"SOV-3.1\"].rung : 7 est hors de l'intervalle 0..4\n"
+        ))
     );
 }
 
@@ -205,7 +213,7 @@ fn a_workspace_file_yields_one_line_per_assessment() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), format!("{p}: ok (2 assessments)\n"));
     let out = run(&["validate", "--lang", "fr", p]);
-    assert_eq!(stdout(&out), format!("{p} : ok (2 évaluations)\n"));
+    assert_eq!(stdout(&out), fr(&format!("{p} : ok (2 évaluations)\n")));
 
     let out = run(&["score", "--json", p]);
     assert_eq!(out.status.code(), Some(0));
@@ -230,7 +238,7 @@ fn a_workspace_file_yields_one_line_per_assessment() {
     assert!(rows[0].starts_with("File"));
     assert!(rows[0].contains("Provider") && rows[0].contains("Binding criteria"));
     assert!(rows[1].contains("Alpha") && rows[1].contains("SEAL-0 to SEAL-4"));
-    assert!(rows[2].contains("Beta") && rows[2].contains("0.00 to 100.08 %"));
+    assert!(rows[2].contains("Beta") && rows[2].contains("0.00% to 100.08%"));
     // Columns line up: "Provider" starts where "Alpha" and "Beta" start.
     let col = rows[0].find("Provider").unwrap();
     assert_eq!(rows[1].find("Alpha"), Some(col));
@@ -239,8 +247,8 @@ fn a_workspace_file_yields_one_line_per_assessment() {
     let out = run(&["score", "--lang", "fr", p]);
     let text = stdout(&out);
     assert!(text.starts_with("Fichier"), "{text}");
-    assert!(text.contains("Fournisseur") && text.contains("Critères limitants"));
-    assert!(text.contains("SEAL-0 à SEAL-4") && text.contains("0,00 à 100,08 %"));
+    assert!(text.contains("Prestataire") && text.contains("Critères limitants"));
+    assert!(text.contains("SEAL-0 à SEAL-4") && text.contains(&fr("0,00 % à 100,08 %")));
 }
 
 #[test]
@@ -272,7 +280,9 @@ fn an_unreadable_file_is_a_one_line_error() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout(&out),
-        format!("{m} : impossible de lire le fichier (fichier introuvable)\n")
+        fr(&format!(
+            "{m} : impossible de lire le fichier (fichier introuvable)\n"
+        ))
     );
 }
 
@@ -282,7 +292,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
         &[][..],
         &["score"],
         &["frobnicate", "x.json"],
-        &["score", "--lang", "de", "x.json"],
+        &["score", "--lang", "es", "x.json"],
         &["score", "--nope", "x.json"],
     ] {
         let out = run(args);
@@ -296,7 +306,11 @@ fn usage_errors_exit_2_and_help_exits_0() {
     }
     let out = run(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang fr|en] FILE..."));
+    assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang en|fr] FILE..."));
+    let out = run(&["--help", "--lang", "fr"]);
+    assert!(stdout(&out).starts_with(&fr(
+        "usage : sovcheck score [--json] [--lang en|fr] FICHIER..."
+    )));
 }
 
 /// The core's hand-laid fixture (its canonical export differs from its bytes).
@@ -361,7 +375,7 @@ fn csv_writes_one_crlf_row_per_criterion_after_a_localized_header() {
     assert_eq!(lines.len(), 49);
     assert_eq!(
         lines[0],
-        "Objective,Criterion,Title,State,Rung,Answer,Note,Source,Evidence level,Valid until"
+        "\u{feff}Objective,Criterion,Title,State,Rung,Answer,Note,Source,Evidence level,Valid until"
     );
     assert_eq!(
         lines[1],
@@ -371,9 +385,9 @@ fn csv_writes_one_crlf_row_per_criterion_after_a_localized_header() {
     assert!(!text.replace("\r\n", "").contains('\n'));
 
     let out = run(&["csv", "--lang", "fr", path.to_str().unwrap()]);
-    assert!(stdout(&out).starts_with("Objectif,Critère,Intitulé,État,"));
+    assert!(stdout(&out).starts_with("\u{feff}Objectif;Critère;Intitulé;État;"));
     assert!(
-        stdout(&out).contains(",SOV-2.2,") && stdout(&out).contains(",inconnu,,Je ne sais pas,")
+        stdout(&out).contains(";SOV-2.2;") && stdout(&out).contains(";inconnu;;Je ne sais pas;")
     );
 }
 
@@ -399,9 +413,9 @@ fn csv_and_diff_refuse_a_workspace_of_several_assessments() {
     let single = file("diff-single.json", MINIMAL);
     let out = run(&["diff", "--lang", "fr", single.to_str().unwrap(), w]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains(&format!(
+    assert!(stderr(&out).contains(&fr(&format!(
         "{w} : le fichier contient 2 évaluations ; cette commande attend un fichier qui n'en contient qu'une"
-    )));
+    ))));
 }
 
 #[test]
@@ -421,7 +435,7 @@ fn diff_lists_each_change_with_its_effect_on_the_seal() {
     assert_eq!(
         stdout(&out),
         "SEAL: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1\n\
-         Score: 1.88 to 100.08 % → 2.71 to 99.25 %\n\
+         Score: 1.88% to 100.08% → 2.71% to 99.25%\n\
          SOV-1.1: evidence changed: note\n\
          SOV-2.2: I don't know → rung 2\n  \
          SEAL with only this change: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1; SOV-2: SEAL-0 to SEAL-4 → SEAL-0 to SEAL-1\n"
@@ -429,11 +443,11 @@ fn diff_lists_each_change_with_its_effect_on_the_seal() {
     let out = run(&["diff", "--lang", "fr", o, n]);
     assert_eq!(
         stdout(&out),
-        "SEAL : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n\
-         Score : 1,88 à 100,08 % → 2,71 à 99,25 %\n\
+        fr("SEAL : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n\
+         Score : 1,88 % à 100,08 % → 2,71 % à 99,25 %\n\
          SOV-1.1 : preuve modifiée : note\n\
-         SOV-2.2 : je ne sais pas → niveau 2\n  \
-         SEAL avec ce seul changement : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1 ; SOV-2 : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n"
+         SOV-2.2 : Je ne sais pas → niveau 2\n  \
+         SEAL avec ce seul changement : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1 ; SOV-2 : SEAL-0 à SEAL-4 → SEAL-0 à SEAL-1\n")
     );
 
     let out = run(&["diff", o, o]);
@@ -441,7 +455,7 @@ fn diff_lists_each_change_with_its_effect_on_the_seal() {
     assert_eq!(
         stdout(&out),
         "SEAL: SEAL-0 to SEAL-4 (unchanged)\n\
-         Score: 1.88 to 100.08 % (unchanged)\n\
+         Score: 1.88% to 100.08% (unchanged)\n\
          No difference in answers, overrides, weights, aggregation or SecNumCloud stage.\n"
     );
 }
@@ -525,6 +539,7 @@ fn the_new_commands_check_their_file_count() {
         );
     }
     let out = run(&["diff", "--lang", "fr", "a.json"]);
-    assert!(stderr(&out)
-        .starts_with("sovcheck: diff prend exactement deux fichiers, OLD et NEW ; 1 donné\n"));
+    assert!(stderr(&out).starts_with(&fr(
+        "sovcheck: diff prend exactement deux fichiers, ANCIEN et NOUVEAU ; 1 donné\n"
+    )));
 }

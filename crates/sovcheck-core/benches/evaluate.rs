@@ -27,7 +27,7 @@ fn main() {
     if let Err(e) = parse_document(export_assessment(&answered(middle)).as_bytes()) {
         eprintln!(
             "the benchmark's assessment does not parse: {}",
-            e.message(Lang::En)
+            sovcheck_text::texts(Lang::En).format_error(&e)
         );
         std::process::exit(1);
     }

@@ -3,7 +3,6 @@
 //! stage). Everything is recomputed from the assessments, without the clock.
 
 use crate::evaluate::{evaluate, ScoreRange};
-use crate::lang::Lang;
 use crate::model::{Aggregation, Assessment, Stage};
 use crate::seal::SealRange;
 
@@ -69,32 +68,13 @@ impl Comparison {
 
 /// Why a list of assessments cannot be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
 pub enum CompareError {
     /// Fewer than [`MIN_COMPARED`].
+    #[error("fewer than {MIN_COMPARED} assessments: {0}")]
     TooFew(usize),
     /// More than [`MAX_COMPARED`].
+    #[error("more than {MAX_COMPARED} assessments: {0}")]
     TooMany(usize),
-}
-
-impl CompareError {
-    /// The error in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match *self {
-            CompareError::TooFew(n) => lang.pick(
-                format!("a comparison needs at least {MIN_COMPARED} assessments; {n} given"),
-                format!(
-                    "une comparaison demande au moins {MIN_COMPARED} évaluations ; {n} fournie"
-                ),
-            ),
-            CompareError::TooMany(n) => lang.pick(
-                format!("a comparison takes at most {MAX_COMPARED} assessments; {n} given"),
-                format!(
-                    "une comparaison porte sur au plus {MAX_COMPARED} évaluations ; {n} fournies"
-                ),
-            ),
-        }
-    }
 }
 
 /// One assessment's column.

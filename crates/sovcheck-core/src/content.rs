@@ -3,20 +3,12 @@
 //! The data lives in `content/*.json` and is compiled into `static` items by `build.rs`,
 //! so nothing is parsed at run time. The tests at the bottom hold the content's invariants.
 
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::seal::Seal;
 
 /// The version of the content (criteria, wording, mapping) every result is computed against.
 /// Bump it whenever a number or a mapping changes; wording-only changes bump the suffix.
 pub const CONTENT_VERSION: &str = "2026.11-1";
-
-/// The sources the content is drawn from, cited in reports and `docs/METHOD.md`.
-pub const SOURCES: &[&str] = &[
-    "European Commission, Cloud Sovereignty Framework v1.2.1 (20 October 2025)",
-    "European Commission, Cloud Sovereignty Framework – Implementation guidance (1 June 2026)",
-    "European Commission, Annex – Sovereignty assessment calculator (XLSX, 1 June 2026)",
-    "ANSSI, SecNumCloud – référentiel d'exigences, version 3.2 (8 March 2022)",
-];
 
 /// One answer on a criterion's ladder.
 #[derive(Debug)]
@@ -194,6 +186,54 @@ pub fn steps() -> &'static [Step] {
 /// The step holding a criterion.
 pub fn step_of(criterion_id: &str) -> Option<&'static Step> {
     STEPS.iter().find(|s| s.criteria.contains(&criterion_id))
+}
+
+/// The sources the content is drawn from, cited in reports and `docs/METHOD.md`.
+pub fn sources() -> &'static [Text] {
+    SOURCES
+}
+
+#[cfg(not(feature = "embedded-text"))]
+static INSTALLED: [std::sync::OnceLock<&'static [&'static str]>; Lang::COUNT] =
+    [const { std::sync::OnceLock::new() }; Lang::COUNT];
+
+/// The content texts of `lang`, in [`Text`] index order: compiled in with the
+/// `embedded-text` feature, else those given to [`install_texts`] (`None` until then).
+pub fn text_table(lang: Lang) -> Option<&'static [&'static str]> {
+    #[cfg(feature = "embedded-text")]
+    {
+        TABLES.get(lang.index()).copied()
+    }
+    #[cfg(not(feature = "embedded-text"))]
+    {
+        INSTALLED.get(lang.index()).and_then(|t| t.get().copied())
+    }
+}
+
+/// Why a table of content texts was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InstallError {
+    /// The table does not hold exactly [`TEXT_COUNT`] texts: it was made for another build.
+    Count {
+        /// How many it holds.
+        found: usize,
+    },
+}
+
+/// Installs the content texts of `lang` (a build without `embedded-text` has none until
+/// then). The table must hold exactly [`TEXT_COUNT`] texts, in index order; a language
+/// installed twice keeps its first table (they come from the same build).
+pub fn install_texts(lang: Lang, table: &'static [&'static str]) -> Result<(), InstallError> {
+    if table.len() != TEXT_COUNT {
+        return Err(InstallError::Count { found: table.len() });
+    }
+    #[cfg(not(feature = "embedded-text"))]
+    if let Some(slot) = INSTALLED.get(lang.index()) {
+        let _ = slot.set(table);
+    }
+    #[cfg(feature = "embedded-text")]
+    let _ = lang;
+    Ok(())
 }
 
 /// The content version (see [`CONTENT_VERSION`]).
@@ -397,17 +437,59 @@ mod tests {
         // names (e.g. "IaaS") are allowed to coincide.
         for c in criteria() {
             for t in [c.question, c.help] {
-                assert_ne!(t.en, t.fr, "{} untranslated", c.id);
+                assert_translated(t, c.id);
             }
             for r in c.rungs {
-                assert_ne!(r.label.en, r.label.fr, "{} rung untranslated", c.id);
+                assert_translated(r.label, c.id);
             }
         }
         for s in steps() {
             for t in [s.title, s.question, s.why, s.good] {
-                assert_ne!(t.en, t.fr, "step {} untranslated", s.id);
+                assert_translated(t, s.id);
             }
         }
+    }
+
+    /// Every language's wording differs from English's.
+    #[track_caller]
+    fn assert_translated(t: Text, what: &str) {
+        for lang in Lang::ALL.into_iter().skip(1) {
+            assert_ne!(
+                t.get(Lang::En),
+                t.get(lang),
+                "{what} untranslated in {lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_content_languages_are_the_languages() {
+        let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        assert_eq!(tags, LANG_TAGS);
+        for lang in Lang::ALL {
+            let table = text_table(lang).unwrap_or_default();
+            assert_eq!(table.len(), TEXT_COUNT);
+            assert!(table.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn french_content_never_lets_a_sign_start_a_line() {
+        let fr = text_table(Lang::Fr).unwrap_or_default();
+        for t in fr {
+            for bad in [" ?", " !", " ;", " :", " %", " »", "« "] {
+                assert!(!t.contains(bad), "{bad:?} in {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn sources_are_cited_in_every_language() {
+        assert_eq!(sources().len(), 4);
+        assert_eq!(
+            sources()[0].get(Lang::Fr),
+            "Commission européenne, Cloud Sovereignty Framework v1.2.1 (20 octobre 2025)"
+        );
     }
 
     #[test]

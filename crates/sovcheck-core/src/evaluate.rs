@@ -9,7 +9,6 @@
 //! or, on request, the floor of the weight-averaged levels (non-official).
 
 use crate::content::{self, Criterion, Step};
-use crate::lang::Lang;
 use crate::model::{Aggregation, Assessment, Choice, Date, SncStatus, Stage};
 use crate::seal::{Seal, SealRange};
 
@@ -528,56 +527,4 @@ fn warnings(a: &Assessment, today: Date) -> Vec<Warning> {
         _ => {}
     }
     out
-}
-
-impl Hint {
-    /// The hint in words.
-    pub fn text(&self, lang: Lang) -> String {
-        match *self {
-            Hint::QualifiedDataOutsideEu { rung } => lang.pick(
-                format!("SecNumCloud 19.2.b requires customer data to be stored and processed in the EU, but SOV-3.4 is answered with rung {rung}, which allows third countries. Check which is right."),
-                format!("La clause 19.2.b de SecNumCloud exige que les données du client soient stockées et traitées dans l'UE, mais SOV-3.4 a pour réponse le niveau {rung}, qui admet des pays tiers. Vérifiez laquelle est exacte."),
-            ),
-            Hint::CapitalCapsButForeignControl { rung } => lang.pick(
-                format!("SecNumCloud 19.6.b caps non-EU holdings at 24 % individually and 39 % collectively, but SOV-1.1 is answered with rung {rung} (control mostly or entirely outside the EU). Check the shareholding."),
-                format!("La clause 19.6.b de SecNumCloud plafonne les participations extra-européennes à 24 % individuellement et 39 % collectivement, mais SOV-1.1 a pour réponse le niveau {rung} (contrôle surtout ou entièrement hors UE). Vérifiez l'actionnariat."),
-            ),
-            Hint::EuAdministrationButForeignOperations { rung } => lang.pick(
-                format!("SecNumCloud 19.2.c requires administration from the EU, but SOV-4.2 is answered with rung {rung} (critical operations by non-EU teams). Check where operations are run."),
-                format!("La clause 19.2.c de SecNumCloud exige une administration depuis l'UE, mais SOV-4.2 a pour réponse le niveau {rung} (opérations critiques par des équipes hors UE). Vérifiez d'où l'exploitation est conduite."),
-            ),
-            Hint::EuContractButForeignLaw => lang.pick(
-                "SecNumCloud 19.1.c puts the service agreement under the law of an EU Member State, but SOV-2.1 says only non-EU law governs. Check the contract.".to_owned(),
-                "La clause 19.1.c de SecNumCloud place la convention de service sous le droit d'un État membre de l'UE, mais SOV-2.1 indique que seul un droit non européen s'applique. Vérifiez le contrat.".to_owned(),
-            ),
-            Hint::OverrideDiffers { objective, level, criteria_lower } => lang.pick(
-                format!("The expert override sets {objective} at {level}, while its answered criteria give {criteria_lower}. Make sure the justification explains the difference."),
-                format!("La dérogation d'expert fixe {objective} à {level}, alors que ses critères renseignés donnent {criteria_lower}. Assurez-vous que la justification explique l'écart."),
-            ),
-        }
-    }
-}
-
-impl Warning {
-    /// The warning in words.
-    pub fn text(&self, lang: Lang) -> String {
-        match *self {
-            Warning::EvidenceExpired { criterion, valid_until } => lang.pick(
-                format!("The evidence for {criterion} was valid until {valid_until}: it has expired."),
-                format!("La preuve pour {criterion} était valable jusqu'au {valid_until} : elle a expiré."),
-            ),
-            Warning::QualificationLapsed => lang.pick(
-                "The SecNumCloud qualification has lapsed: SecNumCloud 19.1.g lets the customer terminate without penalty.".to_owned(),
-                "La qualification SecNumCloud est caduque : la clause 19.1.g permet au client de résilier sans pénalité.".to_owned(),
-            ),
-            Warning::AuditOverdue { last_audit } => lang.pick(
-                format!("The last surveillance audit ({last_audit}) is more than 12 months old; SecNumCloud 18.2 expects one every year."),
-                format!("Le dernier audit de surveillance ({last_audit}) date de plus de 12 mois ; la clause 18.2 de SecNumCloud en prévoit un par an."),
-            ),
-            Warning::AuditDateMissing => lang.pick(
-                "The offer is recorded as qualified but no surveillance audit date is given.".to_owned(),
-                "L'offre est indiquée comme qualifiée mais aucune date d'audit de surveillance n'est renseignée.".to_owned(),
-            ),
-        }
-    }
 }

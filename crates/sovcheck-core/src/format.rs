@@ -4,11 +4,10 @@
 //! A document is an envelope `{"formatVersion": 1, "contentVersion": "...", "assessment":
 //! {...}}` or, for a workspace, `{"formatVersion": 1, "assessments": [...]}`. Parsing never
 //! panics and never guesses: unknown fields, unknown ids, wrong types, duplicate keys,
-//! out-of-range values and truncated files each give a [`FormatError`] naming the path, in
-//! English or French. Older versions are migrated (`formatVersion` 0, the draft shorthand).
+//! out-of-range values and truncated files each give a [`FormatError`] naming the path and
+//! the [`Problem`] as data (`sovcheck-text` puts it into words). Older versions are migrated (`formatVersion` 0, the draft shorthand).
 
 use crate::content;
-use crate::lang::Lang;
 use crate::model::{Answer, Assessment};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -59,8 +58,8 @@ pub enum Problem {
         line: usize,
         /// Column, 1-based.
         column: usize,
-        /// serde_json's description.
-        detail: String,
+        /// What serde_json found wrong.
+        detail: SyntaxDetail,
     },
     /// The JSON stops before its end: the file was cut.
     Truncated {
@@ -71,8 +70,8 @@ pub enum Problem {
     },
     /// Nested deeper than any sovcheck file can be.
     TooDeep,
-    /// Valid JSON, but the top level is not an object (the kind found: serde's word).
-    NotAnObject(String),
+    /// Valid JSON, but the top level is not an object (the kind found).
+    NotAnObject(JsonKind),
     /// A list where the format has none (only `assessments`, `serviceModels` and
     /// `approvers` hold lists).
     ListNotAllowed,
@@ -93,9 +92,9 @@ pub enum Problem {
     /// A value of the wrong kind.
     WrongType {
         /// What was found.
-        found: String,
+        found: JsonKind,
         /// What was expected.
-        expected: String,
+        expected: JsonKind,
     },
     /// A name outside the allowed set.
     UnknownVariant {
@@ -133,13 +132,145 @@ pub enum Problem {
     UnknownWeights(String),
     /// Two assessments of one workspace share an id.
     DuplicateId(String),
-    /// Anything else serde reports.
+    /// Anything else serde reports (its English message, kept for diagnostics: the text
+    /// layer never shows it to users).
     Other(String),
+}
+
+/// What serde_json found wrong in the syntax, as data (its English wording never reaches a
+/// user: the text layer words each case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxDetail {
+    /// A value was expected.
+    ExpectedValue,
+    /// A key is not in double quotes.
+    KeyMustBeString,
+    /// Text follows the end of the document.
+    TrailingCharacters,
+    /// A comma is followed by nothing.
+    TrailingComma,
+    /// `,` or `}` was expected.
+    ExpectedCommaOrBrace,
+    /// `,` or `]` was expected.
+    ExpectedCommaOrBracket,
+    /// `:` was expected.
+    ExpectedColon,
+    /// A bad escape sequence in a string.
+    InvalidEscape,
+    /// A malformed number.
+    InvalidNumber,
+    /// A number too large.
+    NumberOutOfRange,
+    /// A raw control character inside a string.
+    ControlCharacter,
+    /// An escape naming no Unicode character.
+    InvalidCodePoint,
+    /// A broken `\u` escape (a lone surrogate, or cut short).
+    InvalidUnicodeEscape,
+    /// Bytes that are not UTF-8.
+    InvalidUtf8,
+    /// Anything else (serde_json's English message, for diagnostics only).
+    Other(String),
+}
+
+impl SyntaxDetail {
+    /// Classifies serde_json's syntax message.
+    fn from_message(msg: &str) -> SyntaxDetail {
+        use SyntaxDetail::*;
+        match msg {
+            "expected value" | "expected ident" => ExpectedValue,
+            "key must be a string" => KeyMustBeString,
+            "trailing characters" => TrailingCharacters,
+            "trailing comma" => TrailingComma,
+            "expected `,` or `}`" => ExpectedCommaOrBrace,
+            "expected `,` or `]`" => ExpectedCommaOrBracket,
+            "expected `:`" => ExpectedColon,
+            "invalid escape" => InvalidEscape,
+            "invalid number" => InvalidNumber,
+            "number out of range" => NumberOutOfRange,
+            "control character (\\u0000-\\u001F) found while parsing a string" => ControlCharacter,
+            "invalid unicode code point" => InvalidCodePoint,
+            "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+                InvalidUnicodeEscape
+            }
+            "invalid UTF-8" => InvalidUtf8,
+            other => Other(other.to_owned()),
+        }
+    }
+}
+
+/// A kind of JSON value, as serde names what it expected or found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    /// A whole number from 0 to 255.
+    SmallWholeNumber,
+    /// A whole number.
+    WholeNumber,
+    /// A string.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// An object.
+    Object,
+    /// A list.
+    List,
+    /// `null`.
+    Null,
+    /// A number.
+    Number,
+    /// A weight profile (a name or an object of weights).
+    WeightProfile,
+    /// A format-0 answer (a rung or "unknown").
+    V0Answer,
+    /// This string value.
+    TextValue(String),
+    /// This number value.
+    NumberValue(String),
+    /// This boolean value.
+    BoolValue(String),
+    /// Anything else (serde's English words, for diagnostics only).
+    Other(String),
+}
+
+impl JsonKind {
+    /// Classifies serde's words for a kind or a value.
+    fn from_serde(s: &str) -> JsonKind {
+        use JsonKind::*;
+        match s {
+            "u8" => return SmallWholeNumber,
+            "u16" | "u32" | "u64" => return WholeNumber,
+            "a string" => return Text,
+            "a boolean" | "a boolean value" => return Bool,
+            "a map" | "map" => return Object,
+            "a sequence" | "sequence" => return List,
+            "null" | "unit value" => return Null,
+            "a number" => return Number,
+            crate::model::WEIGHTS_EXPECTING => return WeightProfile,
+            V0_ANSWER_EXPECTING => return V0Answer,
+            _ => {}
+        }
+        if s.starts_with("struct ") {
+            return Object;
+        }
+        let value = |rest: &str| rest.replace('`', "");
+        if let Some(rest) = s.strip_prefix("string ") {
+            TextValue(value(rest))
+        } else if let Some(rest) = s
+            .strip_prefix("integer ")
+            .or_else(|| s.strip_prefix("floating point "))
+        {
+            NumberValue(value(rest))
+        } else if let Some(rest) = s.strip_prefix("boolean ") {
+            BoolValue(value(rest))
+        } else {
+            Other(s.to_owned())
+        }
+    }
 }
 
 /// An error in a document, at a path such as `assessment.answers["SOV-3.1"].rung`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
+#[error("{path}: {problem:?}")]
 pub struct FormatError {
     /// Where, in JavaScript-like notation; empty for the whole document.
     pub path: String,
@@ -152,270 +283,6 @@ impl FormatError {
         FormatError {
             path: path.into(),
             problem,
-        }
-    }
-
-    /// The error in words, with its path, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let p = self.problem.message(lang);
-        if self.path.is_empty() {
-            p
-        } else {
-            format!("{}{} {p}", self.path, lang.pick(":", " :"))
-        }
-    }
-}
-
-/// serde_json's syntax complaints, in plain words; anything not listed is kept as is.
-fn tr_syntax(detail: &str, lang: Lang) -> String {
-    let table: &[(&str, &str, &str)] = &[
-        (
-            "expected value",
-            "a value was expected",
-            "une valeur était attendue",
-        ),
-        (
-            "expected ident",
-            "a value was expected",
-            "une valeur était attendue",
-        ),
-        (
-            "key must be a string",
-            "keys must be in double quotes",
-            "les clés doivent être entre guillemets doubles",
-        ),
-        (
-            "trailing characters",
-            "there is text after the end of the document",
-            "du texte suit la fin du document",
-        ),
-        (
-            "trailing comma",
-            "a comma is followed by nothing",
-            "une virgule n'est suivie de rien",
-        ),
-        (
-            "expected `,` or `}`",
-            "a comma or } was expected",
-            "une virgule ou } était attendue",
-        ),
-        (
-            "expected `,` or `]`",
-            "a comma or ] was expected",
-            "une virgule ou ] était attendue",
-        ),
-        (
-            "expected `:`",
-            "a colon was expected",
-            "deux-points étaient attendus",
-        ),
-        (
-            "invalid escape",
-            "invalid escape in a text",
-            "échappement invalide dans un texte",
-        ),
-        ("invalid number", "invalid number", "nombre invalide"),
-        (
-            "number out of range",
-            "number out of range",
-            "nombre hors limites",
-        ),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "a control character (such as a raw line break) inside a text",
-            "un caractère de contrôle (tel un saut de ligne brut) dans un texte",
-        ),
-        (
-            "invalid unicode code point",
-            "invalid Unicode code point",
-            "point de code Unicode invalide",
-        ),
-        (
-            "lone leading surrogate in hex escape",
-            "invalid Unicode escape",
-            "échappement Unicode invalide",
-        ),
-        (
-            "invalid UTF-8",
-            "the file is not UTF-8 text",
-            "le fichier n'est pas du texte UTF-8",
-        ),
-    ];
-    table.iter().find(|(k, _, _)| *k == detail).map_or_else(
-        || detail.to_owned(),
-        |(_, en, fr)| lang.pick(*en, *fr).to_owned(),
-    )
-}
-
-fn tr_kind(s: &str, lang: Lang) -> String {
-    // serde's words for JSON kinds, in plain language.
-    let table: &[(&str, &str, &str)] = &[
-        ("u8", "a whole number from 0 to 255", "un entier de 0 à 255"),
-        ("u16", "a whole number", "un entier"),
-        ("u32", "a whole number", "un entier"),
-        ("u64", "a whole number", "un entier"),
-        ("a string", "a text", "un texte"),
-        ("a boolean", "true or false", "true ou false"),
-        ("a map", "an object", "un objet"),
-        ("a sequence", "a list", "une liste"),
-        ("map", "an object", "un objet"),
-        ("sequence", "a list", "une liste"),
-        ("null", "null", "null"),
-        ("unit value", "null", "null"),
-        ("a boolean value", "true or false", "true ou false"),
-        ("a number", "a number", "un nombre"),
-        (
-            crate::model::WEIGHTS_EXPECTING,
-            "\"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights",
-            "« framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids",
-        ),
-        (
-            V0_ANSWER_EXPECTING,
-            "a rung number or \"unknown\"",
-            "un numéro de niveau ou « unknown »",
-        ),
-    ];
-    if let Some((_, en, fr)) = table.iter().find(|(k, _, _)| *k == s) {
-        return lang.pick(*en, *fr).to_owned();
-    }
-    if s.starts_with("struct ") {
-        return lang.pick("an object", "un objet").to_owned();
-    }
-    for (prefix, en, fr) in [
-        ("string ", "the text ", "le texte "),
-        ("integer ", "the number ", "le nombre "),
-        ("floating point ", "the number ", "le nombre "),
-        ("boolean ", "", ""),
-    ] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            return format!("{}{}", lang.pick(en, fr), rest.replace('`', ""));
-        }
-    }
-    s.to_owned()
-}
-
-impl Problem {
-    /// The problem in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        use Problem::*;
-        let mb = MAX_DOCUMENT_BYTES / (1024 * 1024);
-        match self {
-            TooLarge { size } => lang.pick(
-                format!("the file is {size} bytes; files over {mb} MiB are refused"),
-                format!("le fichier fait {size} octets ; les fichiers de plus de {mb} Mio sont refusés"),
-            ),
-            Empty => lang.pick("the file is empty", "le fichier est vide").to_owned(),
-            Syntax { line, column, detail } => lang.pick(
-                format!("not valid JSON at line {line}, column {column} ({})", tr_syntax(detail, lang)),
-                format!("JSON invalide à la ligne {line}, colonne {column} ({})", tr_syntax(detail, lang)),
-            ),
-            Truncated { line, column } => lang.pick(
-                format!("the file ends too early (line {line}, column {column}): it looks truncated"),
-                format!("le fichier s'arrête trop tôt (ligne {line}, colonne {column}) : il semble tronqué"),
-            ),
-            NotAnObject(found) => lang.pick(
-                format!("a sovcheck file is a JSON object {{\"formatVersion\": ...}}; this file holds {}", tr_kind(found, lang)),
-                format!("un fichier sovcheck est un objet JSON {{\"formatVersion\": ...}} ; ce fichier contient {}", tr_kind(found, lang)),
-            ),
-            ListNotAllowed => lang.pick(
-                "a list is not allowed here (only \"assessments\", \"serviceModels\" and \"approvers\" hold lists)",
-                "une liste n'est pas admise ici (seuls « assessments », « serviceModels » et « approvers » contiennent des listes)",
-            )
-            .to_owned(),
-            TooDeep => lang.pick(
-                "the JSON is nested too deeply to be a sovcheck file",
-                "le JSON est trop profondément imbriqué pour être un fichier sovcheck",
-            )
-            .to_owned(),
-            MissingVersion => lang.pick(
-                "\"formatVersion\" is missing: this is not a sovcheck file",
-                "« formatVersion » est absent : ce n'est pas un fichier sovcheck",
-            )
-            .to_owned(),
-            UnsupportedVersion(v) => lang.pick(
-                format!("format version {v} is not one sovcheck knows"),
-                format!("la version de format {v} n'est pas connue de sovcheck"),
-            ),
-            NewerVersion(v) => lang.pick(
-                format!("format version {v} was written by a newer sovcheck (this one reads up to {FORMAT_VERSION}); update sovcheck to open it"),
-                format!("la version de format {v} vient d'un sovcheck plus récent (celui-ci lit jusqu'à la version {FORMAT_VERSION}) ; mettez sovcheck à jour pour l'ouvrir"),
-            ),
-            NoAssessment => lang.pick(
-                "the file must hold either \"assessment\" or \"assessments\"",
-                "le fichier doit contenir soit « assessment », soit « assessments »",
-            )
-            .to_owned(),
-            UnknownField(f) => lang.pick(
-                format!("unknown field \"{f}\""),
-                format!("champ inconnu « {f} »"),
-            ),
-            MissingField(f) => lang.pick(
-                format!("required field \"{f}\" is missing"),
-                format!("le champ obligatoire « {f} » est absent"),
-            ),
-            DuplicateKey(k) => lang.pick(
-                format!("key \"{k}\" appears twice"),
-                format!("la clé « {k} » apparaît deux fois"),
-            ),
-            WrongType { found, expected } => lang.pick(
-                format!("expected {}, found {}", tr_kind(expected, lang), tr_kind(found, lang)),
-                format!("{} attendu, trouvé {}", tr_kind(expected, lang), tr_kind(found, lang)),
-            ),
-            UnknownVariant { found, expected } => lang.pick(
-                format!("\"{found}\" is not allowed here; allowed: {expected}"),
-                format!("« {found} » n'est pas admis ici ; valeurs admises : {expected}"),
-            ),
-            InvalidDate(d) => lang.pick(
-                format!("\"{d}\" is not a date of the form YYYY-MM-DD"),
-                format!("« {d} » n'est pas une date de la forme AAAA-MM-JJ"),
-            ),
-            UnknownCriterion(c) => lang.pick(
-                format!("\"{c}\" is not one of the 48 criteria (SOV-1.1 to SOV-8.4)"),
-                format!("« {c} » n'est pas l'un des 48 critères (SOV-1.1 à SOV-8.4)"),
-            ),
-            UnknownObjective(o) => lang.pick(
-                format!("\"{o}\" is not an objective (SOV-1 to SOV-8)"),
-                format!("« {o} » n'est pas un objectif (SOV-1 à SOV-8)"),
-            ),
-            UnknownSncCriterion(c) => lang.pick(
-                format!("\"{c}\" is not a SecNumCloud criterion of this content version"),
-                format!("« {c} » n'est pas un critère SecNumCloud de cette version du contenu"),
-            ),
-            RungOutOfRange { rung, max } => lang.pick(
-                format!("{rung} is out of range 0..{max}"),
-                format!("{rung} est hors de l'intervalle 0..{max}"),
-            ),
-            SealOutOfRange(n) => lang.pick(
-                format!("{n} is out of range 0..4"),
-                format!("{n} est hors de l'intervalle 0..4"),
-            ),
-            RungAndUnknown => lang.pick(
-                "\"rung\" and \"unknown\": true cannot both be given",
-                "« rung » et « unknown » : true ne peuvent pas être donnés ensemble",
-            )
-            .to_owned(),
-            JustificationRequired => lang.pick(
-                "an expert override needs a justification",
-                "une dérogation d'expert doit être justifiée",
-            )
-            .to_owned(),
-            WeightsSum(s) => lang.pick(
-                format!("the weights sum to {s}; they must be whole numbers summing to 100"),
-                format!("les poids totalisent {s} ; ils doivent être des entiers dont la somme vaut 100"),
-            ),
-            MissingWeight(o) => lang.pick(
-                format!("the weight of {o} is missing"),
-                format!("le poids de {o} est absent"),
-            ),
-            UnknownWeights(w) => lang.pick(
-                format!("\"{w}\" is not a weight profile; use \"framework-v1.2.1\", \"calculator-2026-06\" or an object of eight weights"),
-                format!("« {w} » n'est pas un jeu de poids ; utilisez « framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids"),
-            ),
-            DuplicateId(id) => lang.pick(
-                format!("id \"{id}\" is used by two assessments"),
-                format!("l'identifiant « {id} » est utilisé par deux évaluations"),
-            ),
-            Other(s) => s.clone(),
         }
     }
 }
@@ -459,8 +326,8 @@ fn classify(msg: &str) -> Problem {
     {
         match rest.split_once(", expected ") {
             Some((found, expected)) => Problem::WrongType {
-                found: found.to_owned(),
-                expected: expected.to_owned(),
+                found: JsonKind::from_serde(found),
+                expected: JsonKind::from_serde(expected),
             },
             None => Problem::Other(msg.to_owned()),
         }
@@ -802,7 +669,7 @@ fn from_json_error(e: &serde_json::Error) -> Problem {
         Category::Syntax | Category::Io => Problem::Syntax {
             line,
             column,
-            detail: msg,
+            detail: SyntaxDetail::from_message(&msg),
         },
         Category::Data => classify(&msg),
     }
@@ -848,7 +715,7 @@ enum V0Answer {
     Unknown,
 }
 
-/// What serde says a version-0 answer should be (translated by `tr_kind`).
+/// What serde says a version-0 answer should be (recognised by `JsonKind::from_serde`).
 const V0_ANSWER_EXPECTING: &str = "a rung index or \"unknown\"";
 
 impl<'de> Deserialize<'de> for V0Answer {
@@ -900,7 +767,7 @@ fn migrate_v0(v0: EnvelopeV0) -> Assessment {
     a
 }
 
-/// serde's word for the kind of a JSON value (the words `tr_kind` translates).
+/// serde's word for the kind of a JSON value (the words `JsonKind::from_serde` reads).
 fn kind_of(v: &serde_json::Value) -> &'static str {
     use serde_json::Value;
     match v {
@@ -984,7 +851,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     let serde_json::Value::Object(top) = &tree else {
         return Err(FormatError::at(
             "",
-            Problem::NotAnObject(kind_of(&tree).to_owned()),
+            Problem::NotAnObject(JsonKind::from_serde(kind_of(&tree))),
         ));
     };
     let Some(version) = top.get("formatVersion") else {
@@ -1114,10 +981,4 @@ pub fn export_workspace(list: &[Assessment]) -> String {
         assessment: None,
         assessments: Some(list.to_vec()),
     })
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }

@@ -4,10 +4,12 @@
 //! user's [`model::Assessment`] (answers, evidence, sign-off: the only thing ever stored) go
 //! into [`evaluate::evaluate`], which returns a self-explaining [`evaluate::Evaluation`].
 //! [`format`](mod@format) is the versioned exchange boundary: it parses, validates, migrates
-//! and writes assessment files, with path-precise errors in English and French. Reports are
+//! and writes assessment files, with path-precise errors as data. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
-//! [`figures`] prints numbers for the interface without core's float formatting.
+//! [`figures`] prints numbers for the interface without core's float formatting. The core
+//! holds no words but the content's: errors, hints and warnings are data that
+//! `sovcheck-text` puts into words; [`typography`] is the spacing rule both share.
 
 pub mod compare;
 pub mod content;
@@ -19,12 +21,13 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod seal;
+pub mod typography;
 
 pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
 pub use diff::{diff, Diff};
 pub use evaluate::{evaluate, Evaluation};
-pub use export::{answers_csv, fingerprint};
+pub use export::fingerprint;
 pub use format::{parse_document, Document, FormatError};
 pub use lang::{Lang, Text};
 pub use model::Assessment;

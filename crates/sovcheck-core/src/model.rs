@@ -61,6 +61,11 @@ impl Date {
         )
     }
 
+    /// Year, month (1-12) and day (1-31).
+    pub fn parts(self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// The date from a count of days since 1970-01-01 (for clocks that give seconds).
     pub fn from_unix_days(days: i64) -> Option<Date> {
         // Civil-from-days (proleptic Gregorian), after Howard Hinnant's algorithm.

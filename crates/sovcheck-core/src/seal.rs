@@ -91,16 +91,6 @@ impl SealRange {
     }
 }
 
-impl fmt::Display for SealRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_exact() {
-            write!(f, "{}", self.lower)
-        } else {
-            write!(f, "{} to {}", self.lower, self.upper.level())
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,7 +118,5 @@ mod tests {
                 upper: Seal(3)
             }
         );
-        assert_eq!(a.to_string(), "SEAL-1 to 4");
-        assert_eq!(SealRange::exact(Seal(2)).to_string(), "SEAL-2");
     }
 }

@@ -30,7 +30,12 @@ fn load(name: &str) -> (Assessment, Value) {
     let dir = fixtures_dir();
     let doc = std::fs::read(dir.join(format!("{name}.json"))).unwrap();
     let mut list = parse_document(&doc)
-        .unwrap_or_else(|e| panic!("{name}: {}", e.message(sovcheck_core::Lang::En)))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{name}: {}",
+                sovcheck_text::texts(sovcheck_core::Lang::En).format_error(&e)
+            )
+        })
         .into_assessments();
     assert_eq!(list.len(), 1, "{name} holds one assessment");
     let expect = std::fs::read(dir.join(format!("{name}.expect.json"))).unwrap();

@@ -127,7 +127,10 @@ fn parse_document_survives_mutated_and_hostile_input() {
             Err(e) => {
                 for lang in Lang::ALL {
                     assert!(
-                        !e.message(lang).trim().is_empty(),
+                        !sovcheck_text::texts(lang)
+                            .format_error(&e)
+                            .trim()
+                            .is_empty(),
                         "empty message for:\n{replay}"
                     );
                 }

@@ -14,7 +14,7 @@ use sovcheck_core::compare::{compare, CompareError, MAX_COMPARED};
 use sovcheck_core::diff::{diff, Delta, Field};
 use sovcheck_core::evaluate;
 use sovcheck_core::evaluate::ScoreRange;
-use sovcheck_core::export::{answers_csv, fingerprint, sha256_hex};
+use sovcheck_core::export::{fingerprint, sha256_hex};
 use sovcheck_core::format::{export_assessment, parse_document};
 use sovcheck_core::model::{
     Aggregation, Answer, Assessment, Choice, Date, EvidenceLevel, Override, Stage, Weights,
@@ -98,13 +98,13 @@ fn any_stored_change_changes_the_fingerprint() {
 // ------------------------------------------------------------------------ CSV
 
 const HEADER_EN: &str =
-    "Objective,Criterion,Title,State,Rung,Answer,Note,Source,Evidence level,Valid until\r\n";
+    "\u{feff}Objective,Criterion,Title,State,Rung,Answer,Note,Source,Evidence level,Valid until\r\n";
 const HEADER_FR: &str =
-    "Objectif,Critère,Intitulé,État,Niveau,Réponse,Note,Source,Niveau de preuve,Valable jusqu'au\r\n";
+    "\u{feff}Objectif;Critère;Intitulé;État;Niveau;Réponse;Note;Source;Niveau de preuve;Valable jusqu'au\r\n";
 
 #[test]
 fn csv_has_a_header_and_one_row_per_criterion_in_content_order() {
-    let csv = answers_csv(&Assessment::default(), Lang::En);
+    let csv = sovcheck_text::texts(Lang::En).answers_csv(&Assessment::default());
     assert!(csv.starts_with(HEADER_EN), "{csv}");
     assert!(csv.ends_with("\r\n"));
     // No quoting needed for the default: every line is one record.
@@ -121,7 +121,9 @@ fn csv_has_a_header_and_one_row_per_criterion_in_content_order() {
         lines[1],
         "SOV-1,SOV-1.1,Final decision-making entity established and controlled in the EU/EEA,unanswered,,,,,,"
     );
-    assert!(answers_csv(&Assessment::default(), Lang::Fr).starts_with(HEADER_FR));
+    assert!(sovcheck_text::texts(Lang::Fr)
+        .answers_csv(&Assessment::default())
+        .starts_with(HEADER_FR));
 }
 
 #[test]
@@ -129,19 +131,19 @@ fn csv_row_of_a_fixture_answer_is_exact_in_both_languages() {
     let mut a = fixture("mixed-secnumcloud-iaas");
     a.answers.get_mut("SOV-1.1").unwrap().valid_until = Date::new(2027, 6, 30);
     a.answers.get_mut("SOV-1.1").unwrap().source = "Kbis extract".into();
-    let en = answers_csv(&a, Lang::En);
+    let en = sovcheck_text::texts(Lang::En).answers_csv(&a);
     assert_eq!(
         en.split("\r\n").nth(1).unwrap(),
         "SOV-1,SOV-1.1,Final decision-making entity established and controlled in the EU/EEA,\
          answered,3,Final control lies entirely with entities established and controlled in the EU/EEA.,\
-         \"French SAS, French shareholders\",Kbis extract,documented,2027-06-30"
+         \"French SAS, French shareholders\",Kbis extract,Documented,2027-06-30"
     );
-    let fr = answers_csv(&a, Lang::Fr);
+    let fr = sovcheck_text::texts(Lang::Fr).answers_csv(&a);
     assert_eq!(
         fr.split("\r\n").nth(1).unwrap(),
-        "SOV-1,SOV-1.1,Entité décisionnelle ultime établie et contrôlée dans l'UE/EEE,\
-         répondu,3,Le contrôle ultime appartient entièrement à des entités établies et contrôlées dans l'UE/EEE.,\
-         \"French SAS, French shareholders\",Kbis extract,documented,2027-06-30"
+        "SOV-1;SOV-1.1;Entité décisionnelle ultime établie et contrôlée dans l'UE/EEE;\
+         répondu;3;Le contrôle ultime appartient entièrement à des entités établies et contrôlées dans l'UE/EEE.;\
+         French SAS, French shareholders;Kbis extract;Documenté;2027-06-30"
     );
     // An unknown answer: no rung, "I don't know" in words, its note kept.
     let row_2_4 = en.split("\r\n").find(|l| l.contains(",SOV-2.4,")).unwrap();
@@ -149,15 +151,17 @@ fn csv_row_of_a_fixture_answer_is_exact_in_both_languages() {
         row_2_4.ends_with(",unknown,,I don't know,Export-control status of the US-made servers not yet answered,,,"),
         "{row_2_4}"
     );
-    let row_2_4_fr = fr.split("\r\n").find(|l| l.contains(",SOV-2.4,")).unwrap();
+    let row_2_4_fr = fr.split("\r\n").find(|l| l.contains(";SOV-2.4;")).unwrap();
     assert!(
-        row_2_4_fr.contains(",inconnu,,Je ne sais pas,"),
+        row_2_4_fr.contains(";inconnu;;Je ne sais pas;"),
         "{row_2_4_fr}"
     );
 }
 
-/// Splits RFC 4180 text into records of fields (a small reader for the tests only).
-fn read_csv(text: &str) -> Vec<Vec<String>> {
+/// Splits RFC 4180 text (after its byte-order mark) into records of fields, cells
+/// separated by `sep` (a small reader for the tests only).
+fn read_csv_with(text: &str, sep: char) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -172,7 +176,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, c) if c == sep => record.push(std::mem::take(&mut field)),
             (false, '\r') if chars.peek() == Some(&'\n') => {
                 chars.next();
                 record.push(std::mem::take(&mut field));
@@ -189,6 +193,11 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
         "unterminated"
     );
     records
+}
+
+/// [`read_csv_with`] a comma.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    read_csv_with(text, ',')
 }
 
 #[test]
@@ -219,7 +228,7 @@ fn hostile_evidence_stays_in_its_cell_and_never_reads_as_a_formula() {
             },
         );
     }
-    let records = read_csv(&answers_csv(&a, Lang::En));
+    let records = read_csv(&sovcheck_text::texts(Lang::En).answers_csv(&a));
     assert_eq!(records.len(), 49);
     for record in &records {
         assert_eq!(record.len(), 10, "{record:?}");
@@ -476,20 +485,28 @@ fn compare_takes_two_to_ten_assessments() {
     let eleven = vec![Assessment::default(); MAX_COMPARED + 1];
     assert_eq!(compare(&eleven), Err(CompareError::TooMany(11)));
     assert_eq!(
-        CompareError::TooFew(1).message(Lang::En),
+        sovcheck_text::texts(Lang::En).compare_error(&CompareError::TooFew(1)),
         "a comparison needs at least 2 assessments; 1 given"
     );
     assert_eq!(
-        CompareError::TooFew(1).message(Lang::Fr),
-        "une comparaison demande au moins 2 évaluations ; 1 fournie"
+        sovcheck_text::texts(Lang::Fr).compare_error(&CompareError::TooFew(1)),
+        sovcheck_core::typography::bind_spaces(
+            "fr",
+            "une comparaison demande au moins 2 évaluations ; 1 fournie"
+        )
+        .unwrap()
     );
     assert_eq!(
-        CompareError::TooMany(11).message(Lang::En),
+        sovcheck_text::texts(Lang::En).compare_error(&CompareError::TooMany(11)),
         "a comparison takes at most 10 assessments; 11 given"
     );
     assert_eq!(
-        CompareError::TooMany(11).message(Lang::Fr),
-        "une comparaison porte sur au plus 10 évaluations ; 11 fournies"
+        sovcheck_text::texts(Lang::Fr).compare_error(&CompareError::TooMany(11)),
+        sovcheck_core::typography::bind_spaces(
+            "fr",
+            "une comparaison porte sur au plus 10 évaluations ; 11 fournies"
+        )
+        .unwrap()
     );
     assert_eq!(
         compare(&vec![Assessment::default(); MAX_COMPARED])
@@ -610,7 +627,7 @@ proptest! {
 
     #[test]
     fn csv_always_reads_back_as_49_records_of_10_inert_cells(a in assessment()) {
-        let records = read_csv(&answers_csv(&a, Lang::Fr));
+        let records = read_csv_with(&sovcheck_text::texts(Lang::Fr).answers_csv(&a), ';');
         prop_assert_eq!(records.len(), 49);
         for (record, c) in records[1..].iter().zip(sovcheck_core::criteria()) {
             prop_assert_eq!(record.len(), 10);

@@ -12,6 +12,7 @@
 //!   made of the hashes of exactly those inline elements.
 
 pub mod html;
+pub mod packs;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -46,7 +47,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
+pub(crate) fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
     Error(format!("{what} {}: {e}", path.display()))
 }
 
@@ -58,7 +59,7 @@ fn read_text(path: &Path) -> Result<String, Error> {
     String::from_utf8(read(path)?).map_err(|_| Error(format!("{} is not UTF-8", path.display())))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     fs::write(path, bytes).map_err(|e| io_error("cannot write", path, e))
 }
 
@@ -68,6 +69,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The Subresource Integrity value of `bytes`: `sha384-<base64>`.
+pub fn sha384_integrity(bytes: &[u8]) -> String {
+    format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
 }
 
 /// The CSP hash source of an inline element's text: `'sha256-<base64>'`.
@@ -422,8 +428,9 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), Error>
     Ok(())
 }
 
-/// The files worth compressing: everything the page loads (`.html`, `.js`, `.css`, `.wasm`).
-const COMPRESSIBLE: [&str; 4] = [".html", ".js", ".css", ".wasm"];
+/// The files worth compressing: everything the page loads (`.html`, `.js`, `.css`, `.wasm`,
+/// and the text packs, `.txt`).
+const COMPRESSIBLE: [&str; 5] = [".html", ".js", ".css", ".wasm", ".txt"];
 
 /// The gzip copy of `bytes`: level 9, no file name, modification time 0, so the same input
 /// always gives the same bytes (and `SHA256SUMS` stays reproducible).
@@ -501,6 +508,8 @@ pub fn seal_dist(dist: &Path) -> Result<Option<SealReport>, Error> {
     if source.contains(DEV_SERVER_MARKER) {
         return Ok(None);
     }
+    let packs = packs::write_packs(dist)?;
+    let source = with_boot_script(&source, &packs::boot_script(&packs)?)?;
     let sealed = seal_index(&source)?;
     let tags = html::tags(&sealed.html)?;
     for (tag, file) in loaded_files(dist, &tags)? {
@@ -513,6 +522,32 @@ pub fn seal_dist(dist: &Path) -> Result<Option<SealReport>, Error> {
     Ok(Some(SealReport {
         csp: sealed.csp,
         files: sums.lines().count(),
+    }))
+}
+
+/// `html` with the text of its boot script placeholder (`<script data-sovcheck-boot>`)
+/// replaced by `script`.
+pub fn with_boot_script(html: &str, script: &str) -> Result<String, Error> {
+    check_inlinable("the boot script", script, "</script")?;
+    let tags = html::tags(html)?;
+    let boots: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| t.name == "script" && t.has(packs::BOOT_MARK))
+        .collect();
+    let [boot] = boots.as_slice() else {
+        return Err(Error(format!(
+            "index.html must have one <script {}></script> (the boot script's place); found {}",
+            packs::BOOT_MARK,
+            boots.len()
+        )));
+    };
+    let open = html
+        .get(boot.start..boot.end)
+        .unwrap_or_default()
+        .to_owned();
+    let element = format!("{open}{script}</script>");
+    Ok(rewrite(html, &tags, |t| {
+        (t.start == boot.start).then(|| element.clone())
     }))
 }
 
@@ -557,7 +592,7 @@ fn default_export(glue: &str) -> Result<String, Error> {
 }
 
 /// Text that cannot go inside an inline element without changing where it ends.
-fn check_inlinable(what: &str, text: &str, end_tag: &str) -> Result<(), Error> {
+pub(crate) fn check_inlinable(what: &str, text: &str, end_tag: &str) -> Result<(), Error> {
     let lower = text.to_ascii_lowercase();
     if lower.contains(end_tag) || lower.contains("<!--") {
         return Err(Error(format!(
@@ -619,10 +654,11 @@ pub fn single_file(dist: &Path) -> Result<Single, Error> {
             }
             ("script", _) if t.has("src") => {
                 return Err(Error(format!(
-                    "unexpected <script src=\"{}\">: the single file has one inline script",
+                    "unexpected <script src=\"{}\">: the single file has inline scripts only",
                     t.attr("src").unwrap_or("")
                 )))
             }
+            ("script", _) if t.has(packs::BOOT_MARK) || t.attr("type") == Some("text/plain") => {}
             ("script", _) => loaders += 1,
             _ => {}
         }
@@ -631,9 +667,12 @@ pub fn single_file(dist: &Path) -> Result<Single, Error> {
         glue.ok_or_else(|| Error("index.html has no <link rel=modulepreload> (the glue)".into()))?;
     let (wasm_tag, wasm_href) =
         wasm.ok_or_else(|| Error("index.html has no wasm <link rel=preload>".into()))?;
+    let is_loader = |t: &Tag| {
+        t.name == "script" && !t.has(packs::BOOT_MARK) && t.attr("type") != Some("text/plain")
+    };
     let loader = tags
         .iter()
-        .find(|t| t.name == "script")
+        .find(|t| is_loader(t))
         .and_then(|t| t.text(&source))
         .unwrap_or("");
     if loaders != 1 || !loader.contains(glue_href) || !loader.contains(wasm_href) {
@@ -647,6 +686,8 @@ pub fn single_file(dist: &Path) -> Result<Single, Error> {
     check_integrity(&glue_file, glue_tag.attr("integrity").unwrap_or(""))?;
     check_integrity(&wasm_file, wasm_tag.attr("integrity").unwrap_or(""))?;
     let script = single_script(&read_text(&glue_file)?, &read(&wasm_file)?)?;
+    let boot = packs::single_boot_script()?;
+    let pack_elements = packs::single_elements()?;
 
     let mut styles = Vec::new();
     for t in &tags {
@@ -665,7 +706,7 @@ pub fn single_file(dist: &Path) -> Result<Single, Error> {
         }
     }
     let csp = single_csp(
-        &[csp_hash(&script)],
+        &[csp_hash(&boot), csp_hash(&script)],
         &styles
             .iter()
             .map(|(_, css)| csp_hash(css))
@@ -676,7 +717,14 @@ pub fn single_file(dist: &Path) -> Result<Single, Error> {
             || (t.name == "link" && matches!(t.attr("rel"), Some("modulepreload" | "preload")))
         {
             Some(String::new())
-        } else if t.name == "script" {
+        } else if t.name == "script" && t.has(packs::BOOT_MARK) {
+            Some(format!(
+                "{pack_elements}<script {}>{boot}</script>",
+                packs::BOOT_MARK
+            ))
+        } else if t.name == "script" && t.attr("type") == Some("text/plain") {
+            Some(String::new())
+        } else if is_loader(t) {
             Some(format!("<script type=\"module\">{script}</script>"))
         } else {
             styles

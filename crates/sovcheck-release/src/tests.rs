@@ -24,6 +24,25 @@ fn trunk_index(css_integrity: &str) -> String {
     )
 }
 
+/// The boot script's placeholder, as `index.html` has it before Trunk's loader.
+const BOOT: &str = "<script data-sovcheck-boot></script>";
+
+/// `trunk_index` with the boot script's placeholder: what `seal_dist` works on.
+fn release_index(css_integrity: &str) -> String {
+    trunk_index(css_integrity).replace(
+        "<script type=\"module\">",
+        &format!("{BOOT}\n<script type=\"module\">"),
+    )
+}
+
+/// The packs and the boot script that `seal_dist` writes (the packs are reproducible).
+fn expected_boot() -> String {
+    let tmp = std::env::temp_dir().join(format!("sovcheck-release-{}-packs", std::process::id()));
+    let served = packs::write_packs(&tmp).unwrap();
+    fs::remove_dir_all(tmp).unwrap();
+    packs::boot_script(&served).unwrap()
+}
+
 /// Trunk's loader once sealed: the wasm fetch carries the wasm's integrity hash.
 fn sealed_loader(loader: &str, wasm_sri: &str) -> String {
     loader.replace(
@@ -238,10 +257,12 @@ fn checksums_list_every_file_in_sha256sum_format() {
 
 #[test]
 fn seal_dist_writes_the_policy_and_the_sums_and_checks_integrity() {
-    let dir = fixture("dist", &trunk_index(&sri(CSS.as_bytes())), GLUE);
+    let dir = fixture("dist", &release_index(&sri(CSS.as_bytes())), GLUE);
     let report = seal_dist(&dir).unwrap().unwrap();
-    // Five files, and a gzip and a brotli copy of the two that shrink (the page, the glue).
-    assert_eq!(report.files, 9);
+    // Five files and a text pack per language, and a gzip and a brotli copy of those that
+    // shrink (the page, the glue, the packs).
+    let langs = sovcheck_core::Lang::COUNT;
+    assert_eq!(report.files, 9 + 3 * langs);
     for copy in [
         "index.html.gz",
         "index.html.br",
@@ -250,10 +271,31 @@ fn seal_dist_writes_the_policy_and_the_sums_and_checks_integrity() {
     ] {
         assert!(dir.join(copy).exists(), "{copy}");
     }
+    let boot = expected_boot();
     assert_eq!(
         report.csp,
-        served_csp(&[csp_hash(&sealed_loader(LOADER, &sri(WASM)))], &[])
+        served_csp(
+            &[
+                csp_hash(&boot),
+                csp_hash(&sealed_loader(LOADER, &sri(WASM)))
+            ],
+            &[]
+        )
     );
+    // Each pack is where the boot script says, with the integrity it gives.
+    for lang in sovcheck_core::Lang::ALL {
+        let pack = sovcheck_text::pack(lang);
+        let name = format!("{}-{}.txt", lang.tag(), &sha256_hex(pack.as_bytes())[..16]);
+        assert_eq!(
+            fs::read_to_string(dir.join("i18n").join(&name)).unwrap(),
+            pack
+        );
+        assert!(boot.contains(&format!(
+            "\"{}\":[\"./i18n/{name}\",\"{}\"]",
+            lang.tag(),
+            sri(pack.as_bytes())
+        )));
+    }
     let index = fs::read_to_string(dir.join(INDEX)).unwrap();
     assert!(index.contains(&report.csp));
     assert_eq!(
@@ -291,7 +333,7 @@ fn a_trunk_serve_build_is_left_as_it_is() {
 
 #[test]
 fn seal_dist_requires_integrity_on_every_loaded_file() {
-    let index = trunk_index("x").replace(" integrity=\"x\"", "");
+    let index = release_index("x").replace(" integrity=\"x\"", "");
     let dir = fixture("nosri", &index, GLUE);
     let err = seal_dist(&dir).unwrap_err().to_string();
     assert!(
@@ -313,17 +355,19 @@ fn default_export_in_both_forms() {
 
 #[test]
 fn single_file_inlines_everything_with_its_own_policy() {
-    let dir = fixture("single", &trunk_index(&sri(CSS.as_bytes())), GLUE);
+    let dir = fixture("single", &release_index(&sri(CSS.as_bytes())), GLUE);
     seal_dist(&dir).unwrap();
     let single = single_file(&dir).unwrap();
     let script = single_script(GLUE, WASM).unwrap();
     assert!(script.starts_with(GLUE));
     assert!(script.contains(&format!("atob(\"{}\")", BASE64.encode(WASM))));
     assert!(script.contains("await __wbg_init({ module_or_path: bytes })"));
+    let boot = packs::single_boot_script().unwrap();
     assert_eq!(
         single.csp,
-        single_csp(&[csp_hash(&script)], &[csp_hash(CSS)])
+        single_csp(&[csp_hash(&boot), csp_hash(&script)], &[csp_hash(CSS)])
     );
+    let packs = packs::single_elements().unwrap();
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         single.csp
@@ -333,6 +377,7 @@ fn single_file_inlines_everything_with_its_own_policy() {
         format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  {meta}\n  <title>t</title>\n  \
              <link rel=\"icon\" href=\"data:,\">\n  <style>{CSS}</style>\n  \n\
+             {packs}<script data-sovcheck-boot>{boot}</script>\n\
              <script type=\"module\">{script}</script>\n</head>\n\
              <body>\n  <noscript>JS</noscript>\n</body>\n</html>\n"
         )
@@ -387,13 +432,13 @@ fn single_file_refuses_what_it_cannot_inline() {
 #[test]
 fn precompressed_copies_decode_to_their_file_and_are_listed_in_the_sums() {
     use std::io::Read as _;
-    let dir = fixture("precompress", &trunk_index(&sri(CSS.as_bytes())), GLUE);
+    let dir = fixture("precompress", &release_index(&sri(CSS.as_bytes())), GLUE);
     // A wasm large and repetitive enough to be worth compressing; tiny files are not.
     let wasm: Vec<u8> = (0..40_000u32)
         .map(|i| (i % 251) as u8 ^ (i / 997) as u8)
         .collect();
     fs::write(dir.join("app-1a2b_bg.wasm"), &wasm).unwrap();
-    let index = trunk_index(&sri(CSS.as_bytes())).replace(&sri(WASM), &sri(&wasm));
+    let index = release_index(&sri(CSS.as_bytes())).replace(&sri(WASM), &sri(&wasm));
     fs::write(dir.join(INDEX), &index).unwrap();
     let report = seal_dist(&dir).unwrap().unwrap();
 

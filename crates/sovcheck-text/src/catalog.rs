@@ -1,0 +1,535 @@
+//! The catalog's shape: every group and field, declared once. Each language's file
+//! (`en.rs`, `fr.rs`) fills all of them; the compiler refuses a missing one.
+//!
+//! Layers: `language` and `typo` (how the language writes), `words` (domain values),
+//! `errors` and `hints` (the core's data in words), `csv`, `cli` (the command line), then
+//! the app, grouped by screen.
+
+use crate::{Plural, S};
+
+catalog! {
+    /// The language itself, and the page's title.
+    language: Language {
+        /// BCP 47 tag (`en`): the catalog's key.
+        tag: S,
+        /// The browser tab's title, also the default name of a saved PDF.
+        page_title: S,
+        /// The title on the report screen: `{name}` is the assessment's name.
+        report_page_title: S,
+    }
+    /// How numbers, dates, ranges and labels are written.
+    typo: Typo {
+        /// The decimal mark.
+        decimal_mark: S,
+        /// A percentage: `{n}` is the number.
+        percent: S,
+        /// A range: `{lower}` and `{upper}`.
+        range: S,
+        /// A label and its value.
+        label_value: S,
+        /// The colon after a label, with the space before it that the language wants.
+        colon: S,
+        /// A value that changed: `{old}` and `{new}`.
+        change: S,
+        /// A value that did not change: `{value}`.
+        unchanged: S,
+        /// Quoted text: `{text}`.
+        quote: S,
+        /// Between the items of a list.
+        list_separator: S,
+        /// Between clauses of one line (`A; B`).
+        clause_separator: S,
+        /// Stands for a missing value.
+        dash: S,
+        /// Month names, January first.
+        months: [S; 12],
+        /// A date: `{day}`, `{month}`, `{year}`.
+        date: S,
+        /// A day of the month: `{d}`.
+        day: S,
+        /// The first day of a month.
+        first_day: S,
+    }
+    /// Domain values: shared by the app, the report, the CSV and the command line.
+    words: Words {
+        /// A criterion answered with a rung.
+        answered: S,
+        /// A criterion answered "I don't know".
+        unknown: S,
+        /// A criterion with no answer yet.
+        unanswered: S,
+        /// The "I don't know" answer.
+        dont_know: S,
+        /// A rung by its index: `{n}`.
+        rung: S,
+        level_declared: S,
+        level_documented: S,
+        level_audited: S,
+        level_tested: S,
+        sens_low: S,
+        sens_moderate: S,
+        sens_high: S,
+        sens_critical: S,
+        weights_framework: S,
+        weights_calculator: S,
+        /// Custom weights: `{values}` is "15/10/…".
+        weights_custom: S,
+        agg_weakest: S,
+        agg_mean: S,
+        snc_met: S,
+        snc_partly: S,
+        snc_not_met: S,
+        snc_unknown: S,
+        snc_na: S,
+        decision_approve: S,
+        decision_conditions: S,
+        decision_reject: S,
+        /// The parts of an answer that can change (diff).
+        field_choice: S,
+        field_note: S,
+        field_source: S,
+        field_evidence_level: S,
+        field_valid_until: S,
+        /// No SecNumCloud stage recorded.
+        stage_not_recorded: S,
+        /// No expert override.
+        no_override: S,
+        /// An overridden objective: `{objective}`.
+        overridden_objective: S,
+    }
+    /// The exchange format's errors (the core's `Problem`, `SyntaxDetail`, `JsonKind`) and
+    /// the other errors of files and values.
+    errors: Errors {
+        /// An error at a place in a file: `{path}`, `{message}`.
+        at_path: S,
+        /// `{size}` bytes, `{max}` MiB.
+        too_large: S,
+        empty: S,
+        /// `{line}`, `{column}`, `{detail}`.
+        syntax: S,
+        /// `{line}`, `{column}`.
+        truncated: S,
+        too_deep: S,
+        /// `{kind}`: what the file holds.
+        not_an_object: S,
+        list_not_allowed: S,
+        missing_version: S,
+        /// `{version}`.
+        unsupported_version: S,
+        /// `{version}`, `{max}`.
+        newer_version: S,
+        no_assessment: S,
+        /// `{name}`.
+        unknown_field: S,
+        /// `{name}`.
+        missing_field: S,
+        /// `{key}`.
+        duplicate_key: S,
+        /// `{expected}`, `{found}`.
+        wrong_type: S,
+        /// `{found}`, `{expected}`.
+        unknown_variant: S,
+        /// `{date}`.
+        invalid_date: S,
+        /// `{id}`, `{count}`, `{first}`, `{last}`.
+        unknown_criterion: S,
+        /// `{id}`.
+        unknown_objective: S,
+        /// `{id}`.
+        unknown_snc_criterion: S,
+        /// `{rung}`, `{max}`.
+        rung_out_of_range: S,
+        /// `{n}`.
+        seal_out_of_range: S,
+        rung_and_unknown: S,
+        justification_required: S,
+        /// `{sum}`.
+        weights_sum: S,
+        /// `{objective}`.
+        missing_weight: S,
+        /// `{name}`.
+        unknown_weights: S,
+        /// `{id}`.
+        duplicate_id: S,
+        /// An error the format does not name more precisely.
+        other: S,
+        syntax_expected_value: S,
+        syntax_key_must_be_string: S,
+        syntax_trailing_characters: S,
+        syntax_trailing_comma: S,
+        syntax_expected_comma_or_brace: S,
+        syntax_expected_comma_or_bracket: S,
+        syntax_expected_colon: S,
+        syntax_invalid_escape: S,
+        syntax_invalid_number: S,
+        syntax_number_out_of_range: S,
+        syntax_control_character: S,
+        syntax_invalid_code_point: S,
+        syntax_invalid_unicode_escape: S,
+        syntax_invalid_utf8: S,
+        syntax_other: S,
+        kind_small_whole_number: S,
+        kind_whole_number: S,
+        kind_text: S,
+        kind_bool: S,
+        kind_object: S,
+        kind_list: S,
+        kind_null: S,
+        kind_number: S,
+        kind_weight_profile: S,
+        kind_v0_answer: S,
+        /// `{value}`.
+        kind_text_value: S,
+        /// `{value}`.
+        kind_number_value: S,
+        kind_other: S,
+        /// `{min}`, `{n}`.
+        compare_too_few: Plural,
+        /// `{max}`, `{n}`.
+        compare_too_many: Plural,
+        /// A file that could not be read: `{reason}`.
+        cannot_read: S,
+        no_such_file: S,
+        permission_denied: S,
+        is_directory: S,
+        io_other: S,
+        fingerprint_empty: S,
+        /// `{char}`.
+        fingerprint_not_hex: S,
+        /// `{n}`.
+        fingerprint_length: S,
+        crypto_wrong_passphrase: S,
+        crypto_unsupported: S,
+        crypto_unavailable: S,
+    }
+    /// Consistency hints and evidence warnings (the core's `Hint` and `Warning`).
+    hints: Hints {
+        /// `{rung}`.
+        qualified_data_outside_eu: S,
+        /// `{rung}`.
+        capital_caps_but_foreign_control: S,
+        /// `{rung}`.
+        eu_administration_but_foreign_operations: S,
+        eu_contract_but_foreign_law: S,
+        /// `{objective}`, `{level}`, `{criteria}`.
+        override_differs: S,
+        /// `{criterion}`, `{date}`.
+        evidence_expired: S,
+        qualification_lapsed: S,
+        /// `{date}`.
+        audit_overdue: S,
+        audit_date_missing: S,
+    }
+    /// The answers as CSV.
+    csv: Csv {
+        /// Between cells: a comma in English, a semicolon where spreadsheets read the comma
+        /// as the decimal mark.
+        separator: S,
+        headers: [S; 10],
+    }
+    /// The command line.
+    cli: Cli {
+        /// The usage text.
+        usage: S,
+        missing_command: S,
+        no_file: S,
+        /// `{name}`.
+        unknown_command: S,
+        json_only_score: S,
+        /// `{tag}`, `{tags}`.
+        unknown_language: S,
+        /// `{option}`.
+        unknown_option: S,
+        /// `{option}`.
+        missing_value: S,
+        /// `{option}`.
+        unexpected_value: S,
+        /// `{command}`, `{n}`.
+        takes_one_file: Plural,
+        /// `{command}`, `{n}`.
+        takes_two_files: Plural,
+        /// `{n}` assessments in a file that must hold one.
+        one_assessment_only: Plural,
+        /// `ok ({n} assessments)`.
+        valid: Plural,
+        /// The score table's headers.
+        headers: [S; 6],
+        /// Under the table when a binding criterion is open.
+        open_footnote: S,
+        /// `{what}` changed, in the diff.
+        evidence_changed: S,
+        seal_with_this_change: S,
+        no_difference: S,
+        override_label: S,
+        justification_changed: S,
+        weights_label: S,
+        aggregation_label: S,
+        stage_label: S,
+        score_label: S,
+    }
+    /// The accessibility statement, from `docs/ACCESSIBILITY.md`.
+    accessibility: Accessibility {
+        /// The statement: `## ` headings, `- ` items, paragraphs.
+        statement: S,
+    }
+    shell: Shell {
+        tagline: S,
+        language: S,
+        skip_to_content: S,
+        accessibility_link: S,
+        footer: S,
+        /// A language's words could not be loaded: `{language}` is its name.
+        lang_load_failed: S,
+    }
+    common: Common {
+        next: S,
+        back: S,
+        not_set: S,
+        yes: S,
+        no: S,
+        save: S,
+        cancel: S,
+        dismiss: S,
+        none: S,
+        working: S,
+        export: S,
+        open: S,
+    }
+    start: Start {
+        title: S,
+        what: S,
+        privacy_title: S,
+        privacy: S,
+        wipe_hint: S,
+        new_assessment: S,
+        resume: S,
+        open_compare: S,
+        open_verify: S,
+    }
+    workspace: Workspace {
+        title: S,
+        empty: S,
+        drop_hint: S,
+        import: S,
+        export_all: S,
+        export_this: S,
+        duplicate: S,
+        rename: S,
+        delete: S,
+        new_name: S,
+        untitled: S,
+        copy_suffix: S,
+        last_modified: S,
+        confirm_delete: S,
+        delete_for_good: S,
+        wipe_all: S,
+        confirm_wipe: S,
+        wipe_for_good: S,
+        wiped: S,
+    }
+    import: Import {
+        imported: S,
+        failed: S,
+        read_error: S,
+        cancelled: S,
+        conflict_question: S,
+        conflict_help: S,
+        replace: S,
+        keep_both: S,
+        encrypted_prompt: S,
+        passphrase: S,
+        passphrase_repeat: S,
+        decrypt: S,
+        export_encrypted: S,
+        encrypt_help: S,
+        encrypt_download: S,
+        passphrase_short: S,
+        passphrase_mismatch: S,
+        encrypted_in_batch: S,
+        encrypted_done: S,
+    }
+    storage: Storage {
+        corrupt: S,
+        newer: S,
+        unavailable: S,
+        download_copy: S,
+    }
+    walk: Walk {
+        steps_nav: S,
+        pager_nav: S,
+        step_context: S,
+        step_secnumcloud: S,
+        step_results: S,
+        state_answered: S,
+        state_unknown: S,
+        state_open: S,
+        progress: S,
+        dont_know: S,
+        why_it_matters: S,
+        good_answer: S,
+        snc_clauses: S,
+    }
+    evidence: Evidence {
+        title: S,
+        note: S,
+        source: S,
+        level: S,
+        valid_until: S,
+        expired: S,
+    }
+    estimate: Estimate {
+        title: S,
+        seal_label: S,
+        score_label: S,
+        binding_title: S,
+        binding_none: S,
+        open_suffix: S,
+    }
+    context: Context {
+        provider: S,
+        offer: S,
+        service_model: S,
+        assessor: S,
+        date: S,
+        sensitivity: S,
+        target_seal: S,
+        weights: S,
+        aggregation: S,
+        intro: S,
+        title_label: S,
+    }
+    snc: Snc {
+        stage: S,
+        version: S,
+        models: S,
+        scope: S,
+        composition: S,
+        composition_base: S,
+        last_audit: S,
+    }
+    results: Results {
+        intro: S,
+        objective: S,
+        weight: S,
+        open_criteria: S,
+        calculator_reading: S,
+        calculator_reading_help: S,
+        label_not_seal_title: S,
+        gaps_title: S,
+        gaps_no_target: S,
+        gaps_none: S,
+        gap_least: S,
+        gap_unreachable: S,
+        open_q_title: S,
+        open_q_none: S,
+        open_q_heading: S,
+        copy_questions: S,
+        copied: S,
+        snc_coverage_title: S,
+        pillar: S,
+        unanswered: S,
+        hints_title: S,
+        radar_title: S,
+        lower_bound: S,
+        upper_bound: S,
+    }
+    overrides: Overrides {
+        title: S,
+        intro: S,
+        level: S,
+        none: S,
+        justification: S,
+        justification_required: S,
+        overridden: S,
+        overrides_none: S,
+    }
+    report: Report {
+        open_report: S,
+        kicker: S,
+        print: S,
+        export_html: S,
+        export_csv: S,
+        content_version: S,
+        printed_on: S,
+        non_official: S,
+        summary_title: S,
+        answered_counts: S,
+        answers_title: S,
+        criterion: S,
+        answer: S,
+        method_title: S,
+        method_text: S,
+        sources: S,
+        fingerprint_label: S,
+    }
+    signoff: Signoff {
+        title: S,
+        intro: S,
+        decision: S,
+        rationale: S,
+        residual_risks: S,
+        conditions: S,
+        approvers: S,
+        approver_name: S,
+        approver_role: S,
+        approver_date: S,
+        signature: S,
+        add_approver: S,
+        remove_approver: S,
+        next_review: S,
+        edit_title: S,
+    }
+    compare: Compare {
+        title: S,
+        intro: S,
+        pick_legend: S,
+        picked: S,
+        print: S,
+        table_caption: S,
+        corner: S,
+        overall_seal: S,
+        snc_stage: S,
+        mixed_rules: S,
+        diff_title: S,
+        diff_intro: S,
+        diff_old: S,
+        diff_new: S,
+        diff_none: S,
+        diff_same: S,
+        summary: S,
+        diff_caption: S,
+        col_criterion: S,
+        col_before: S,
+        col_after: S,
+        col_fields: S,
+        col_effect: S,
+        no_answer_change: S,
+        other_changes: S,
+        overall: S,
+        no_effect: S,
+        justification: S,
+        printed_on: S,
+    }
+    verify: Verify {
+        title: S,
+        intro: S,
+        expected_label: S,
+        expected_help: S,
+        file_title: S,
+        pick: S,
+        drop_hint: S,
+        file_name: S,
+        file_sha: S,
+        assessment_fp: S,
+        expected_value: S,
+        matched: S,
+        content_matched: S,
+        content_matched_in: S,
+        mismatch: S,
+        not_sovcheck: S,
+        bad_fingerprint: S,
+        waiting_file: S,
+        waiting_fingerprint: S,
+        reading: S,
+    }
+}
