@@ -177,7 +177,7 @@ pub enum MetaEdit {
     Offer(String),
     Assessor(String),
     Date(Option<Date>),
-    ServiceModel(Option<ServiceModel>),
+    ServiceModels(ServiceModel, bool),
     Sensitivity(Option<Sensitivity>),
     TargetSeal(Option<Seal>),
     Weights(Weights),
@@ -549,7 +549,13 @@ impl AppState {
                     MetaEdit::Offer(s) => a.meta.offer = s,
                     MetaEdit::Assessor(s) => a.meta.assessor = s,
                     MetaEdit::Date(d) => a.meta.date = d,
-                    MetaEdit::ServiceModel(m) => a.meta.service_model = m,
+                    MetaEdit::ServiceModels(m, on) => {
+                        a.meta.service_models.retain(|x| *x != m);
+                        if on {
+                            a.meta.service_models.push(m);
+                            a.meta.service_models = ServiceModel::sorted(&a.meta.service_models);
+                        }
+                    }
                     MetaEdit::Sensitivity(s) => a.meta.sensitivity = s,
                     MetaEdit::TargetSeal(s) => a.meta.target_seal = s,
                     MetaEdit::Weights(w) => a.weights = w,
@@ -575,7 +581,13 @@ impl AppState {
                     SncEdit::Criterion(id, status) => match status {
                         Some(status) => {
                             let note = s.criteria.remove(&id).map(|a| a.note).unwrap_or_default();
-                            s.criteria.insert(id, SncAnswer { status, note });
+                            s.criteria.insert(
+                                id,
+                                SncAnswer {
+                                    status: Some(status),
+                                    note,
+                                },
+                            );
                         }
                         None => {
                             s.criteria.remove(&id);

@@ -1,4 +1,4 @@
-//! The context step: provider, offer, service model, assessor, date, sensitivity, target
+//! The context step: provider, offer, service models, assessor, date, sensitivity, target
 //! SEAL, weight profile (weights shown) and aggregation policy.
 
 use crate::app::Store;
@@ -24,14 +24,6 @@ pub fn context_step(p: &ScreenProps) -> Html {
         Callback::from(move |v: String| s.dispatch(Action::Meta(f(v))))
     };
     let none = (String::new(), t.not_set.to_owned());
-    let models: Vec<(String, String)> = std::iter::once(none.clone())
-        .chain(
-            ServiceModel::ALL
-                .iter()
-                .zip(content::secnumcloud::service_models())
-                .map(|(m, d)| (m.id().to_owned(), d.name.get(lang).to_owned())),
-        )
-        .collect();
     let sens = [
         (Sensitivity::Low, t.sens_low),
         (Sensitivity::Moderate, t.sens_moderate),
@@ -73,9 +65,21 @@ pub fn context_step(p: &ScreenProps) -> Html {
                 <TextField id="title" label={t.title_label} value={m.title.clone()} onchange={edit(MetaEdit::Title)} />
                 <TextField id="provider" label={t.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
                 <TextField id="offer" label={t.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
-                <SelectField id="service-model" label={t.service_model} options={models}
-                    value={m.service_model.map(|x| x.id()).unwrap_or_default()}
-                    onchange={edit(|v| MetaEdit::ServiceModel(ServiceModel::ALL.into_iter().find(|m| m.id() == v)))} />
+                <fieldset class="models">
+                    <legend>{ t.service_model }</legend>
+                    { for ServiceModel::ALL.iter().zip(content::secnumcloud::service_models()).map(|(&model, d)| {
+                        let on = m.service_models.contains(&model);
+                        let s = store.clone();
+                        let id = format!("service-model-{}", model.id());
+                        html! {
+                            <div class="choice">
+                                <input type="checkbox" id={id.clone()} checked={on}
+                                    onchange={Callback::from(move |_| s.dispatch(Action::Meta(MetaEdit::ServiceModels(model, !on))))} />
+                                <label for={id}>{ d.name.get(lang) }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
                 <TextField id="assessor" label={t.assessor} value={m.assessor.clone()} onchange={edit(MetaEdit::Assessor)} />
                 <TextField id="date" kind="date" label={t.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::Date(Date::parse(&v)))} />

@@ -201,15 +201,21 @@ fn cover(p: &CoverProps) -> Html {
             s.to_owned()
         }
     };
-    let model = m
-        .service_model
-        .and_then(|x| {
+    let models: Vec<&str> = m
+        .service_models
+        .iter()
+        .filter_map(|x| {
             content::secnumcloud::service_models()
                 .iter()
                 .find(|d| d.id == x.id())
         })
-        .map(|d| d.name.get(lang).to_owned())
-        .unwrap_or_else(|| "—".to_owned());
+        .map(|d| d.name.get(lang))
+        .collect();
+    let model = if models.is_empty() {
+        "—".to_owned()
+    } else {
+        models.join(", ")
+    };
     let sensitivity = m
         .sensitivity
         .map(|s| match s {

@@ -90,7 +90,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     <h2>{ pillar.name.get(lang) }</h2>
                     <p>{ pillar.summary.get(lang) }</p>
                     { for pillar.criteria.iter().map(|c| {
-                        let current = snc.criteria.get(c.id).map(|a| a.status);
+                        let current = snc.criteria.get(c.id).and_then(|a| a.status);
                         let opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
                             .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
                             .collect();
