@@ -11,7 +11,7 @@ use crate::components::dropzone::print_callback;
 use crate::components::estimate::{fmt_score_range, fmt_seal};
 use crate::components::fields::event_value;
 use crate::i18n::{texts as app_texts, Texts};
-use crate::state::{display_name, ordered, Action};
+use crate::state::{ordered, Action};
 use crate::views::start::ScreenProps;
 use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
 use sovcheck_core::content;
@@ -153,7 +153,7 @@ pub fn texts(lang: Lang) -> &'static CompareTexts {
 /// The name shown for `a`: its display name (or `untitled`), with its id added when another
 /// assessment of `list` has the same name, so that no two choices read the same.
 pub fn label_of(a: &Assessment, list: &[&Assessment], untitled: &str) -> String {
-    let name = |x: &Assessment| display_name(x).unwrap_or_else(|| untitled.to_owned());
+    let name = |x: &Assessment| x.display_name().unwrap_or_else(|| untitled.to_owned());
     let own = name(a);
     if list.iter().any(|b| b.id != a.id && name(b) == own) {
         format!("{own} ({})", a.id)

@@ -4,8 +4,9 @@
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
 use crate::i18n::texts;
-use crate::state::{Action, MetaEdit};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
+use sovcheck_core::edit::{Edit, MetaEdit};
 use sovcheck_core::model::{Aggregation, Date, Sensitivity, ServiceModel, Weights};
 use sovcheck_core::{content, Seal};
 use yew::prelude::*;
@@ -21,7 +22,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
     let m = &store.assessment.meta;
     let edit = |f: fn(String) -> MetaEdit| {
         let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Meta(f(v))))
+        Callback::from(move |v: String| s.dispatch(Action::Edit(Edit::Meta(f(v)))))
     };
     let none = (String::new(), t.not_set.to_owned());
     let sens = [
@@ -74,7 +75,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
                         html! {
                             <div class="choice">
                                 <input type="checkbox" id={id.clone()} checked={on}
-                                    onchange={Callback::from(move |_| s.dispatch(Action::Meta(MetaEdit::ServiceModels(model, !on))))} />
+                                    onchange={Callback::from(move |_| s.dispatch(Action::Edit(Edit::Meta(MetaEdit::ServiceModels(model, !on)))))} />
                                 <label for={id}>{ d.name.get(lang) }</label>
                             </div>
                         }

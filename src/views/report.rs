@@ -9,10 +9,11 @@ use crate::components::fields::{event_value, SelectField, TextField};
 use crate::components::radar::Radar;
 use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
 use crate::i18n::{texts, Texts};
-use crate::state::{display_name, Action, SignOffEdit};
+use crate::state::Action;
 use crate::views::results::weights_name;
 use crate::views::start::{today, ScreenProps};
 use crate::{download, transfer};
+use sovcheck_core::edit::{Edit, SignOffEdit};
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::{Date, Decision, SignOff};
 use sovcheck_core::{content, evaluate, export, Assessment, Lang};
@@ -96,7 +97,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let a = &store.assessment;
     let ev = Rc::new(evaluate(a, today()));
     let fingerprint = export::fingerprint(a);
-    let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
+    let name = a.display_name().unwrap_or_else(|| t.untitled.to_owned());
     let footer = footer_css_string(t.fingerprint_label, &fingerprint);
     // Set through the CSSOM (allowed by a strict CSP, unlike an inline <style>); removed
     // when the report closes.
@@ -356,7 +357,7 @@ fn signoff_editor() -> Html {
     let s = &store.assessment.signoff;
     let edit = |f: fn(String) -> SignOffEdit| {
         let st = store.clone();
-        Callback::from(move |v: String| st.dispatch(Action::SignOff(f(v))))
+        Callback::from(move |v: String| st.dispatch(Action::Edit(Edit::SignOff(f(v)))))
     };
     let decisions: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
         .chain(
@@ -367,7 +368,7 @@ fn signoff_editor() -> Html {
         .collect();
     let add = {
         let st = store.clone();
-        Callback::from(move |_| st.dispatch(Action::SignOff(SignOffEdit::AddApprover)))
+        Callback::from(move |_| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::AddApprover))))
     };
     html! {
         <details class="signoff-editor" open=true data-testid="signoff-editor">
@@ -387,15 +388,15 @@ fn signoff_editor() -> Html {
                     let st = store.clone();
                     let field = |f: fn(usize, String) -> SignOffEdit| {
                         let st = st.clone();
-                        Callback::from(move |e: InputEvent| st.dispatch(Action::SignOff(f(i, event_value(&e)))))
+                        Callback::from(move |e: InputEvent| st.dispatch(Action::Edit(Edit::SignOff(f(i, event_value(&e))))))
                     };
                     let on_date = {
                         let st = st.clone();
-                        Callback::from(move |e: InputEvent| st.dispatch(Action::SignOff(SignOffEdit::ApproverDate(i, Date::parse(&event_value(&e))))))
+                        Callback::from(move |e: InputEvent| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::ApproverDate(i, Date::parse(&event_value(&e)))))))
                     };
                     let remove = {
                         let st = st.clone();
-                        Callback::from(move |_| st.dispatch(Action::SignOff(SignOffEdit::RemoveApprover(i))))
+                        Callback::from(move |_| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::RemoveApprover(i)))))
                     };
                     html! {
                         <div class="approver" data-testid={format!("approver-{i}")}>

@@ -13,7 +13,7 @@ use crate::i18n::texts;
 use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::model::Override;
-use sovcheck_core::{content, evaluate, Seal};
+use sovcheck_core::{content, evaluate, Edit, Seal};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -158,7 +158,7 @@ fn override_editor(p: &OverrideProps) -> Html {
                     level,
                     justification: text.to_owned(),
                 });
-            s.dispatch(Action::Override(id, ov));
+            s.dispatch(Action::Edit(Edit::Override(id.to_owned(), ov)));
         }
     };
     let on_level = {

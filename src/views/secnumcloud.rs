@@ -4,9 +4,10 @@
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
 use crate::i18n::texts;
-use crate::state::{Action, SncEdit};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::content::secnumcloud;
+use sovcheck_core::edit::{Edit, SncEdit};
 use sovcheck_core::model::{Date, ServiceModel, SncStatus, Stage};
 use yew::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
     let snc = &store.assessment.secnumcloud;
     let edit = |f: fn(String) -> SncEdit| {
         let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Snc(f(v))))
+        Callback::from(move |v: String| s.dispatch(Action::Edit(Edit::Snc(f(v)))))
     };
     let stage_opts: Vec<(String, String)> = std::iter::once((String::new(), t.not_set.to_owned()))
         .chain(
@@ -79,7 +80,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     html! {
                         <div class="choice">
                             <input type="checkbox" id={id.clone()} checked={on}
-                                onchange={Callback::from(move |_| s.dispatch(Action::Snc(SncEdit::Model(m, !on))))} />
+                                onchange={Callback::from(move |_| s.dispatch(Action::Edit(Edit::Snc(SncEdit::Model(m, !on)))))} />
                             <label for={id}>{ d.name.get(lang) }</label>
                         </div>
                     }
@@ -98,7 +99,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                         let cid = c.id;
                         let onchange = Callback::from(move |v: String| {
                             let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
-                            s.dispatch(Action::Snc(SncEdit::Criterion(cid.to_owned(), status)))
+                            s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
                         });
                         html! {
                             <div class="snc-criterion" data-testid={format!("snc-{}", c.id)}>

@@ -6,7 +6,7 @@ use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::components::estimate::fmt_seal;
 use crate::i18n::{texts, Texts};
-use crate::state::{display_name, ordered, Action, ImportError, ImportStatus, Resolution, Screen};
+use crate::state::{ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
 use sovcheck_core::model::Date;
 use sovcheck_core::{evaluate, Assessment, Lang};
@@ -105,7 +105,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                 if store.started {
                     <button type="button" data-testid="resume" onclick={resume}>
                         { t.resume }
-                        if let Some(name) = display_name(&store.assessment) { { format!(" — {name}") } }
+                        if let Some(name) = store.assessment.display_name() { { format!(" — {name}") } }
                     </button>
                 }
                 <button type="button" data-testid="import" onclick={picker.pick}>{ t.import }</button>
@@ -149,7 +149,7 @@ fn import_panel() -> Html {
         let clashing: Vec<String> = list
             .iter()
             .filter_map(|a| store.workspace.iter().find(|b| b.id == a.id))
-            .map(|b| display_name(b).unwrap_or_else(|| t.untitled.to_owned()))
+            .map(|b| b.display_name().unwrap_or_else(|| t.untitled.to_owned()))
             .collect();
         return html! {
             <div class="panel conflict" role="group" aria-labelledby="conflict-q" data-testid="import-conflict">
@@ -384,7 +384,7 @@ fn row(p: &RowProps) -> Html {
         return html! {};
     };
     let (lang, t) = (store.lang, texts(store.lang));
-    let name = display_name(a).unwrap_or_else(|| t.untitled.to_owned());
+    let name = a.display_name().unwrap_or_else(|| t.untitled.to_owned());
     let id = p.id.clone();
     // Every row has the same button names; each button is described by its row's heading.
     let head = format!("ws-row-{}", p.index);

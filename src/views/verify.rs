@@ -9,7 +9,7 @@
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::i18n::texts as app_texts;
-use crate::state::{display_name, Action};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::export::{fingerprint, sha256_hex};
 use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
@@ -175,7 +175,7 @@ impl FileState {
             doc.into_assessments()
                 .iter()
                 .map(|a| Found {
-                    name: display_name(a),
+                    name: a.display_name(),
                     fingerprint: fingerprint(a),
                 })
                 .collect()

@@ -7,11 +7,15 @@
 //! and writes assessment files, with path-precise errors in English and French. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
-//! [`figures`] prints numbers for the interface without core's float formatting.
+//! The rules of changing data live here too: [`edit`] (every change a user makes to an
+//! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
+//! an interface only routes. [`figures`] prints numbers for the interface without core's
+//! float formatting.
 
 pub mod compare;
 pub mod content;
 pub mod diff;
+pub mod edit;
 pub mod evaluate;
 pub mod export;
 pub mod figures;
@@ -19,10 +23,12 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod seal;
+pub mod workspace;
 
 pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
 pub use diff::{diff, Diff};
+pub use edit::Edit;
 pub use evaluate::{evaluate, Evaluation};
 pub use export::{answers_csv, fingerprint};
 pub use format::{parse_document, Document, FormatError};

@@ -846,6 +846,21 @@ impl Assessment {
             .get(criterion)
             .map_or(Choice::Open, Answer::choice)
     }
+
+    /// The name shown for the assessment: its title, else provider and offer joined by
+    /// " — ", else `None` (blank text counts as absent).
+    pub fn display_name(&self) -> Option<String> {
+        let m = &self.meta;
+        if !m.title.trim().is_empty() {
+            return Some(m.title.clone());
+        }
+        let both = [m.provider.trim(), m.offer.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        (!both.is_empty()).then_some(both)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -1013,6 +1028,20 @@ mod tests {
         for e in LogEvent::ALL {
             wire(serde_json::to_string(&e), e.id());
         }
+    }
+
+    #[test]
+    fn display_name_prefers_title_then_provider_and_offer() {
+        let mut a = Assessment::default();
+        assert_eq!(a.display_name(), None);
+        a.meta.offer = "IaaS".into();
+        assert_eq!(a.display_name().as_deref(), Some("IaaS"));
+        a.meta.provider = "Acme".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme — IaaS"));
+        a.meta.title = "  ".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme — IaaS"));
+        a.meta.title = "Acme 2027".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme 2027"));
     }
 
     #[test]
