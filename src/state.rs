@@ -433,7 +433,6 @@ mod tests {
     use super::*;
     use sovcheck_core::edit::MetaEdit;
     use sovcheck_core::model::{Choice, LogEntry, LogEvent, PlanItem};
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn sorted_by_is_sort_by() {

@@ -94,7 +94,6 @@ pub fn accessibility_view(p: &ScreenProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn both_languages_have_the_same_shape() {

@@ -667,7 +667,6 @@ fn other_changes(d: &Diff, old: &Assessment, new: &Assessment, lang: Lang) -> Ht
 mod tests {
     use super::*;
     use sovcheck_core::Seal;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn named(id: &str, provider: &str, modified: &str) -> Assessment {
         let mut a = Assessment {

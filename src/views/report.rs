@@ -512,7 +512,6 @@ fn method(p: &MethodProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_html_document_has_no_script_and_escapes_the_title() {

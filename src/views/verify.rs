@@ -512,7 +512,6 @@ mod tests {
     use super::*;
     use sovcheck_core::format::export_assessment;
     use sovcheck_core::Assessment;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const EMPTY_SHA: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
