@@ -5,7 +5,7 @@
 
 use crate::app::Store;
 use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal};
-use crate::components::fields::{event_value, SelectField, TextField};
+use crate::components::fields::{event_value, max_text_length, SelectField, TextField};
 use crate::components::radar::Radar;
 use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
 use crate::i18n::{texts, Texts};
@@ -401,9 +401,9 @@ fn signoff_editor() -> Html {
                     html! {
                         <div class="approver" data-testid={format!("approver-{i}")}>
                             <div class="field"><label for={format!("approver-{i}-name")}>{ t.approver_name }</label>
-                                <input id={format!("approver-{i}-name")} value={a.name.clone()} oninput={field(SignOffEdit::ApproverName)} /></div>
+                                <input id={format!("approver-{i}-name")} value={a.name.clone()} oninput={field(SignOffEdit::ApproverName)} maxlength={max_text_length()} /></div>
                             <div class="field"><label for={format!("approver-{i}-role")}>{ t.approver_role }</label>
-                                <input id={format!("approver-{i}-role")} value={a.role.clone()} oninput={field(SignOffEdit::ApproverRole)} /></div>
+                                <input id={format!("approver-{i}-role")} value={a.role.clone()} oninput={field(SignOffEdit::ApproverRole)} maxlength={max_text_length()} /></div>
                             <div class="field"><label for={format!("approver-{i}-date")}>{ t.approver_date }</label>
                                 <input id={format!("approver-{i}-date")} type="date" value={a.date.map(|d| d.to_string()).unwrap_or_default()} oninput={on_date} /></div>
                             <button type="button" class="danger" onclick={remove} aria-label={format!("{} {}", t.remove_approver, i + 1)}>{ t.remove_approver }</button>

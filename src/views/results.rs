@@ -4,7 +4,7 @@
 
 use crate::app::Store;
 use crate::components::estimate::{fmt_score, fmt_score_range, fmt_seal, walk_index_of};
-use crate::components::fields::event_value;
+use crate::components::fields::{event_value, max_text_length};
 use crate::components::radar::Radar;
 use crate::components::sections::{
     open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
@@ -203,7 +203,7 @@ fn override_editor(p: &OverrideProps) -> Html {
             <div class="field">
                 <label for={txt_id.clone()}>{ t.justification }</label>
                 <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
-                    aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
+                    maxlength={max_text_length()} aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
                     data-testid={format!("override-{}-justification", o.id)} />
                 <p id={err_id} class="error" aria-live="polite">
                     if missing { { t.justification_required } }

@@ -5,6 +5,7 @@
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::components::estimate::fmt_seal;
+use crate::components::fields::max_text_length;
 use crate::i18n::{texts, Texts};
 use crate::state::{ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
@@ -441,7 +442,7 @@ fn row(p: &RowProps) -> Html {
             html! {
                 <form class="row-rename" onsubmit={save}>
                     <label for={input_id.clone()}>{ t.new_name }</label>
-                    <input id={input_id} ref={focus_ref} value={draft} {oninput} aria-describedby={head.clone()} data-testid="row-rename-input" />
+                    <input id={input_id} ref={focus_ref} value={draft} {oninput} maxlength={max_text_length()} aria-describedby={head.clone()} data-testid="row-rename-input" />
                     <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.save }</button>
                     <button type="button" onclick={set(Mode::Idle)}>{ t.cancel }</button>
                 </form>
