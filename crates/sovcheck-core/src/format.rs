@@ -489,7 +489,7 @@ impl Problem {
             ),
             TooManyApprovers(n) => lang.pick(
                 format!("{n} approvers; a sign-off lists at most {MAX_APPROVERS}"),
-                format!("{n} approbateurs ; une validation en compte au plus {MAX_APPROVERS}"),
+                format!("{n} approbateurs ; une décision en compte au plus {MAX_APPROVERS}"),
             ),
             TooManyLogEntries(n) => lang.pick(
                 format!("{n} log entries; a log holds at most {MAX_LOG_ENTRIES}"),

@@ -1108,7 +1108,7 @@ fn lists_are_accepted_up_to_their_limit_and_refused_beyond() {
     assert_error(
         &approvers(MAX_APPROVERS + 1),
         "assessment.signoff.approvers: 101 approvers; a sign-off lists at most 100",
-        "assessment.signoff.approvers : 101 approbateurs ; une validation en compte au plus 100",
+        "assessment.signoff.approvers : 101 approbateurs ; une décision en compte au plus 100",
     );
     assert_error(
         &log(MAX_LOG_ENTRIES + 1),
@@ -1127,7 +1127,7 @@ fn lists_are_accepted_up_to_their_limit_and_refused_beyond() {
             repeat("{}", MAX_APPROVERS + 1)
         ),
         "assessments[1].signoff.approvers: 101 approvers; a sign-off lists at most 100",
-        "assessments[1].signoff.approvers : 101 approbateurs ; une validation en compte au plus 100",
+        "assessments[1].signoff.approvers : 101 approbateurs ; une décision en compte au plus 100",
     );
 }
 
