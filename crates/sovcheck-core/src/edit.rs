@@ -7,7 +7,7 @@
 //! `String`s, so that they can be built from parsed data as well as from the content. An
 //! edit that names an id the content does not know changes nothing, and so does one the
 //! format would refuse (a rung beyond the ladder, an approver beyond
-//! [`MAX_APPROVERS`](crate::format::MAX_APPROVERS)): `apply` keeps the ids and counts of an
+//! [`MAX_APPROVERS`]): `apply` keeps the ids and counts of an
 //! assessment valid. Texts are taken as given; their length is the caller's to bound
 //! ([`MAX_TEXT_CHARS`](crate::format::MAX_TEXT_CHARS)).
 //!

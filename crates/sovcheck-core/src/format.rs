@@ -6,7 +6,8 @@
 //! panics and never guesses: unknown fields, unknown ids, wrong types, duplicate keys,
 //! out-of-range values, files over the limits and truncated files each give a
 //! [`FormatError`] naming the path, in English or French. Older versions are migrated:
-//! `formatVersion` 1 (read with its own frozen types, [`v1`]) and 0, the draft shorthand.
+//! `formatVersion` 1 (read with its own frozen types, `format/v1.rs`) and 0, the draft
+//! shorthand.
 
 mod v1;
 

@@ -66,7 +66,7 @@ pub fn add_all(list: &mut Vec<Assessment>, incoming: Vec<Assessment>, replace: b
 /// the SecNumCloud findings and the action plan (the plan tracks what the next review
 /// checks). Its sign-off is cleared (nobody has signed the new review), its log emptied (a
 /// new review starts a new log), its date set to `today` and `modified` to `now`. Its
-/// title is `title(source)`: the caller words it ("<name> (copy)"), since words are not the
+/// title is `title(source)`: the caller words it (`"<name> (copy)"`), since words are not the
 /// core's business.
 pub fn duplicate(
     list: &mut Vec<Assessment>,
