@@ -393,7 +393,7 @@ function heavyDocument(exported, rungs) {
   const a = doc.assessment;
   a.meta = {
     title: 'Benchmark: every answer, long notes', provider: 'Bench Cloud', offer: 'Bench IaaS',
-    serviceModel: 'iaas', assessor: 'A. Assessor', date: '2026-11-22', sensitivity: 'high', targetSeal: 3,
+    serviceModels: ['iaas'], assessor: 'A. Assessor', date: '2026-11-22', sensitivity: 'high', targetSeal: 3,
   };
   const levels = ['declared', 'documented', 'audited', 'tested'];
   a.answers = {};

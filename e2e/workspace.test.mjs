@@ -88,7 +88,7 @@ test('export, wipe all, import: identical results and identical bytes', async ()
   const before = await resultsOf(page);
   const exported = await downloadOf(page, tid('export'));
   assert.equal(exported.name, 'sovcheck-roundtrip-sas-' + exported.name.slice(-15));
-  assert.match(exported.text, /"formatVersion": 1/);
+  assert.match(exported.text, /"formatVersion": 2/);
 
   await page.click(tid('goto-0'));
   await page.click(tid('back'));

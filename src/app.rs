@@ -69,7 +69,9 @@ pub fn app() -> Html {
     {
         let t = texts(store.lang);
         let title = if store.screen == Screen::Report {
-            let name = crate::state::display_name(&store.assessment)
+            let name = store
+                .assessment
+                .display_name()
                 .unwrap_or_else(|| t.workspace.untitled.to_owned());
             sovcheck_text::fill(t.language.report_page_title, &[("name", &name)])
         } else {

@@ -232,7 +232,6 @@ pub async fn decrypt(env: &Envelope, passphrase: &str) -> Result<Vec<u8>, Crypto
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn only_envelopes_are_recognised() {

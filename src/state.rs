@@ -1,13 +1,13 @@
 //! The app state and its reducer. `reduce` is pure: it changes the assessment or the
-//! position in the walk and nothing else; saving happens in one effect in `App`.
+//! position in the walk and nothing else; saving happens in one effect in `App`. The rules
+//! of an edit and of the workspace are the core's ([`Assessment::apply`],
+//! [`sovcheck_core::workspace`]): the reducer routes actions to them.
 
 use sovcheck_core::content;
 use sovcheck_core::format::FormatError;
-use sovcheck_core::model::{
-    Aggregation, Answer, Approver, Assessment, Choice, Date, Decision, EvidenceLevel, Override,
-    Sensitivity, ServiceModel, SncAnswer, SncStatus, Stage, Weights,
-};
-use sovcheck_core::{Lang, Seal};
+use sovcheck_core::model::{Assessment, Date};
+use sovcheck_core::workspace;
+use sovcheck_core::{Edit, Lang};
 use sovcheck_text::texts;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -157,72 +157,6 @@ fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     order.sort_by(|a, b| cmp(*a, *b));
 }
 
-/// The name shown for an assessment: its title, else provider and offer, else `None`.
-pub fn display_name(a: &Assessment) -> Option<String> {
-    let m = &a.meta;
-    if !m.title.trim().is_empty() {
-        return Some(m.title.clone());
-    }
-    let both = [m.provider.trim(), m.offer.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" — ");
-    (!both.is_empty()).then_some(both)
-}
-
-/// A metadata field edit.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MetaEdit {
-    Title(String),
-    Provider(String),
-    Offer(String),
-    Assessor(String),
-    Date(Option<Date>),
-    ServiceModel(Option<ServiceModel>),
-    Sensitivity(Option<Sensitivity>),
-    TargetSeal(Option<Seal>),
-    Weights(Weights),
-    Aggregation(Aggregation),
-}
-
-/// An evidence field edit.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EvidenceEdit {
-    Note(String),
-    Source(String),
-    Level(Option<EvidenceLevel>),
-    ValidUntil(Option<Date>),
-}
-
-/// A SecNumCloud edit.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SncEdit {
-    Stage(Option<Stage>),
-    Version(String),
-    Model(ServiceModel, bool),
-    Scope(String),
-    Composition(Option<bool>),
-    CompositionBase(String),
-    LastAudit(Option<Date>),
-    Criterion(String, Option<SncStatus>),
-}
-
-/// An edit of the management body's sign-off.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SignOffEdit {
-    Decision(Option<Decision>),
-    Rationale(String),
-    Conditions(String),
-    ResidualRisks(String),
-    NextReview(Option<Date>),
-    AddApprover,
-    RemoveApprover(usize),
-    ApproverName(usize, String),
-    ApproverRole(usize, String),
-    ApproverDate(usize, Option<Date>),
-}
-
 /// What the user does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -239,17 +173,13 @@ pub enum Action {
     GoTo(usize),
     Next,
     Back,
-    Choose(&'static str, Choice),
-    Evidence(&'static str, EvidenceEdit),
-    Meta(MetaEdit),
-    Snc(SncEdit),
-    Override(&'static str, Option<Override>),
-    SignOff(SignOffEdit),
+    /// Changes the open assessment (see [`Assessment::apply`]).
+    Edit(Edit),
     Notice(Option<StorageNotice>),
     /// Opens an assessment of the workspace at the context step.
     Open(String),
-    /// Copies an assessment under `id` (e.g. for next year's review) and opens the copy.
-    /// The copy's sign-off is cleared and its date set to `today`.
+    /// Copies an assessment under `id` (e.g. for next year's review) and opens the copy
+    /// (see [`workspace::duplicate`]: sign-off cleared, log emptied, date set to `today`).
     Duplicate {
         source: String,
         id: String,
@@ -312,37 +242,13 @@ impl AppState {
         self.go(0);
     }
 
-    /// An id not yet in the workspace: `base`, else `base-2`, `base-3`…
-    fn fresh_id(&self, base: &str, taken: &[String]) -> String {
-        let free =
-            |id: &str| !self.workspace.iter().any(|a| a.id == id) && !taken.iter().any(|t| t == id);
-        if !base.is_empty() && free(base) {
-            return base.to_owned();
-        }
-        let base = if base.is_empty() { "a" } else { base };
-        (2u32..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| free(id))
-            .unwrap_or_default()
-    }
-
     fn add_all(&mut self, list: Vec<Assessment>, replace: bool) {
         let n = list.len();
-        let mut taken = Vec::new();
-        for mut a in list {
-            match self.workspace.iter_mut().find(|b| b.id == a.id) {
-                Some(slot) if replace => {
-                    if self.started && self.assessment.id == a.id {
-                        self.assessment = a.clone();
-                    }
-                    *slot = a;
-                    continue;
-                }
-                _ => {
-                    a.id = self.fresh_id(&a.id, &taken);
-                    taken.push(a.id.clone());
-                    self.workspace.push(a);
-                }
+        workspace::add_all(&mut self.workspace, list, replace);
+        // A replaced open assessment is shown as imported.
+        if self.started {
+            if let Some(a) = self.workspace.iter().find(|a| a.id == self.assessment.id) {
+                self.assessment = a.clone();
             }
         }
         self.import_status = Some(ImportStatus::Imported(n));
@@ -386,7 +292,7 @@ impl AppState {
             }
             Action::LangFailed(l) => self.lang_failed = l,
             Action::NewAssessment { id, today } => {
-                let id = self.fresh_id(&id, &[]);
+                let id = workspace::fresh_id(&self.workspace, &id);
                 let mut a = Assessment {
                     id,
                     modified: now.to_owned(),
@@ -401,14 +307,16 @@ impl AppState {
                 }
             }
             Action::Duplicate { source, id, today } => {
-                if let Some(mut a) = self.workspace.iter().find(|a| a.id == source).cloned() {
-                    let name = display_name(&a)
-                        .unwrap_or_else(|| texts(self.lang).workspace.untitled.to_owned());
-                    a.meta.title = format!("{name} ({})", texts(self.lang).workspace.copy_suffix);
-                    a.id = self.fresh_id(&id, &[]);
-                    a.modified = now.to_owned();
-                    a.signoff = Default::default();
-                    a.meta.date = today;
+                let t = texts(self.lang);
+                let title = |a: &Assessment| {
+                    let name = a
+                        .display_name()
+                        .unwrap_or_else(|| t.workspace.untitled.to_owned());
+                    sovcheck_text::fill(t.workspace.copy_title, &[("name", &name)])
+                };
+                if let Some(a) =
+                    workspace::duplicate(&mut self.workspace, &source, &id, title, now, today)
+                {
                     self.open(a);
                 }
             }
@@ -430,15 +338,8 @@ impl AppState {
             Action::Import { list, seed } => {
                 self.pending_decrypt = None;
                 let mut list = list;
-                for (n, a) in list.iter_mut().enumerate() {
-                    if a.id.is_empty() {
-                        a.id = format!("{seed}-{n}");
-                    }
-                }
-                if list
-                    .iter()
-                    .any(|a| self.workspace.iter().any(|b| b.id == a.id))
-                {
+                workspace::name_unnamed(&mut list, &seed);
+                if !workspace::conflicts(&self.workspace, &list).is_empty() {
                     self.pending_import = Some(list);
                     self.import_status = None;
                 } else {
@@ -522,127 +423,8 @@ impl AppState {
                 }
                 Screen::Start => {}
             },
-            Action::Choose(id, choice) => {
-                let entry = self.assessment.answers.entry(id.to_owned()).or_default();
-                match choice {
-                    Choice::Rung(r) => {
-                        entry.rung = Some(r);
-                        entry.unknown = false;
-                    }
-                    Choice::Unknown => {
-                        entry.rung = None;
-                        entry.unknown = true;
-                    }
-                    Choice::Open => {
-                        entry.rung = None;
-                        entry.unknown = false;
-                    }
-                }
-                self.prune(id);
-            }
-            Action::Evidence(id, edit) => {
-                let entry = self.assessment.answers.entry(id.to_owned()).or_default();
-                match edit {
-                    EvidenceEdit::Note(s) => entry.note = s,
-                    EvidenceEdit::Source(s) => entry.source = s,
-                    EvidenceEdit::Level(l) => entry.evidence_level = l,
-                    EvidenceEdit::ValidUntil(d) => entry.valid_until = d,
-                }
-                self.prune(id);
-            }
-            Action::Meta(edit) => {
-                let a = &mut self.assessment;
-                match edit {
-                    MetaEdit::Title(s) => a.meta.title = s,
-                    MetaEdit::Provider(s) => a.meta.provider = s,
-                    MetaEdit::Offer(s) => a.meta.offer = s,
-                    MetaEdit::Assessor(s) => a.meta.assessor = s,
-                    MetaEdit::Date(d) => a.meta.date = d,
-                    MetaEdit::ServiceModel(m) => a.meta.service_model = m,
-                    MetaEdit::Sensitivity(s) => a.meta.sensitivity = s,
-                    MetaEdit::TargetSeal(s) => a.meta.target_seal = s,
-                    MetaEdit::Weights(w) => a.weights = w,
-                    MetaEdit::Aggregation(g) => a.aggregation = g,
-                }
-            }
-            Action::Snc(edit) => {
-                let s = &mut self.assessment.secnumcloud;
-                match edit {
-                    SncEdit::Stage(v) => s.stage = v,
-                    SncEdit::Version(v) => s.referential_version = v,
-                    SncEdit::Model(m, on) => {
-                        s.service_models.retain(|x| *x != m);
-                        if on {
-                            s.service_models.push(m);
-                            s.service_models = ServiceModel::sorted(&s.service_models);
-                        }
-                    }
-                    SncEdit::Scope(v) => s.services_in_scope = v,
-                    SncEdit::Composition(v) => s.composition = v,
-                    SncEdit::CompositionBase(v) => s.composition_base = v,
-                    SncEdit::LastAudit(v) => s.last_audit = v,
-                    SncEdit::Criterion(id, status) => match status {
-                        Some(status) => {
-                            let note = s.criteria.remove(&id).map(|a| a.note).unwrap_or_default();
-                            s.criteria.insert(id, SncAnswer { status, note });
-                        }
-                        None => {
-                            s.criteria.remove(&id);
-                        }
-                    },
-                }
-            }
-            Action::SignOff(edit) => {
-                let s = &mut self.assessment.signoff;
-                match edit {
-                    SignOffEdit::Decision(d) => s.decision = d,
-                    SignOffEdit::Rationale(v) => s.rationale = v,
-                    SignOffEdit::Conditions(v) => s.conditions = v,
-                    SignOffEdit::ResidualRisks(v) => s.residual_risks = v,
-                    SignOffEdit::NextReview(d) => s.next_review = d,
-                    SignOffEdit::AddApprover => s.approvers.push(Approver::default()),
-                    SignOffEdit::RemoveApprover(i) => {
-                        if i < s.approvers.len() {
-                            s.approvers.remove(i);
-                        }
-                    }
-                    SignOffEdit::ApproverName(i, v) => {
-                        if let Some(a) = s.approvers.get_mut(i) {
-                            a.name = v;
-                        }
-                    }
-                    SignOffEdit::ApproverRole(i, v) => {
-                        if let Some(a) = s.approvers.get_mut(i) {
-                            a.role = v;
-                        }
-                    }
-                    SignOffEdit::ApproverDate(i, d) => {
-                        if let Some(a) = s.approvers.get_mut(i) {
-                            a.date = d;
-                        }
-                    }
-                }
-            }
-            Action::Override(id, ov) => match ov {
-                Some(ov) => {
-                    self.assessment.overrides.insert(id.to_owned(), ov);
-                }
-                None => {
-                    self.assessment.overrides.remove(id);
-                }
-            },
+            Action::Edit(edit) => self.assessment.apply(edit),
             Action::Notice(n) => self.notice = n,
-        }
-    }
-
-    fn prune(&mut self, id: &str) {
-        if self
-            .assessment
-            .answers
-            .get(id)
-            .is_some_and(Answer::is_empty)
-        {
-            self.assessment.answers.remove(id);
         }
     }
 }
@@ -660,7 +442,8 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use sovcheck_core::edit::MetaEdit;
+    use sovcheck_core::model::{Choice, LogEntry, LogEvent, PlanItem};
 
     #[test]
     fn sorted_by_is_sort_by() {
@@ -699,7 +482,10 @@ mod tests {
                 },
                 T,
             );
-            s.apply(Action::Meta(MetaEdit::Provider(format!("P {id}"))), T);
+            s.apply(
+                Action::Edit(Edit::Meta(MetaEdit::Provider(format!("P {id}")))),
+                T,
+            );
         }
         s
     }
@@ -717,10 +503,14 @@ mod tests {
         a
     }
 
+    fn choose(id: &str, c: Choice) -> Action {
+        Action::Edit(Edit::Choose(id.to_owned(), c))
+    }
+
     #[test]
     fn edits_reach_the_workspace_with_a_stamp_and_navigation_does_not() {
         let mut s = with(&["a"]);
-        s.apply(Action::Choose("SOV-3.1", Choice::Rung(2)), T2);
+        s.apply(choose("SOV-3.1", Choice::Rung(2)), T2);
         assert_eq!(s.workspace.len(), 1);
         assert_eq!(s.workspace[0], s.assessment);
         assert_eq!(s.assessment.modified, T2);
@@ -735,7 +525,20 @@ mod tests {
         s.apply(Action::Open("a".into()), T);
         assert_eq!(s.assessment.meta.provider, "P a");
         assert_eq!(s.screen, Screen::Walk(0));
-        s.apply(Action::Choose("SOV-1.1", Choice::Rung(1)), T);
+        s.apply(choose("SOV-1.1", Choice::Rung(1)), T);
+        s.workspace[0]
+            .action_plan
+            .insert("SOV-1.1".into(), PlanItem::default());
+        s.workspace[0].log.push(LogEntry {
+            at: T.into(),
+            by: String::new(),
+            event: LogEvent::Landed,
+            source: String::new(),
+            subject: String::new(),
+            kept: None,
+            other: None,
+            why: String::new(),
+        });
         s.apply(
             Action::Duplicate {
                 source: "a".into(),
@@ -749,6 +552,11 @@ mod tests {
         assert_eq!(s.assessment.meta.title, "P a (copy)");
         assert_eq!(s.assessment.meta.date, Date::new(2027, 11, 1));
         assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(1));
+        assert_eq!(s.assessment.modified, T2);
+        assert_eq!(s.workspace[2], s.assessment);
+        // The plan goes with the copy, the log stays with the source.
+        assert_eq!(s.assessment.action_plan.len(), 1);
+        assert!(s.assessment.log.is_empty());
         // Renaming one that is not open stamps it in the workspace.
         s.apply(Action::Rename("b".into(), "Beta 2026".into()), T2);
         assert_eq!(s.workspace[1].meta.title, "Beta 2026");
@@ -830,29 +638,19 @@ mod tests {
     }
 
     #[test]
-    fn sign_off_edits_add_fill_and_remove_approvers() {
-        let mut s = with(&["a"]);
-        s.apply(Action::SignOff(SignOffEdit::AddApprover), T);
-        s.apply(Action::SignOff(SignOffEdit::AddApprover), T);
-        s.apply(
-            Action::SignOff(SignOffEdit::ApproverName(1, "B. Board".into())),
-            T,
-        );
-        s.apply(
-            Action::SignOff(SignOffEdit::ApproverRole(1, "Chair".into())),
-            T,
-        );
-        s.apply(Action::SignOff(SignOffEdit::RemoveApprover(0)), T);
-        s.apply(Action::SignOff(SignOffEdit::RemoveApprover(7)), T);
-        s.apply(
-            Action::SignOff(SignOffEdit::Decision(Some(Decision::Reject))),
-            T,
-        );
-        let so = &s.workspace[0].signoff;
-        assert_eq!(so.approvers.len(), 1);
-        assert_eq!(so.approvers[0].name, "B. Board");
-        assert_eq!(so.approvers[0].role, "Chair");
-        assert_eq!(so.decision, Some(Decision::Reject));
+    fn edits_apply_to_the_open_assessment_only() {
+        let mut s = with(&["a", "b"]);
+        s.apply(Action::Open("a".into()), T);
+        s.apply(choose("SOV-3.1", Choice::Unknown), T2);
+        assert_eq!(s.workspace[0].choice("SOV-3.1"), Choice::Unknown);
+        assert_eq!(s.workspace[1].choice("SOV-3.1"), Choice::Open);
+        // An edit the core refuses (an unknown criterion) changes and stamps nothing.
+        s.apply(choose("SOV-9.9", Choice::Unknown), "later");
+        assert_eq!(s.assessment.modified, T2);
+        // Nothing open: an edit has nowhere to go.
+        let mut closed = AppState::new(Lang::En);
+        closed.apply(choose("SOV-3.1", Choice::Unknown), T);
+        assert!(closed.workspace.is_empty());
     }
 
     #[test]
@@ -870,33 +668,12 @@ mod tests {
     }
 
     #[test]
-    fn display_name_prefers_title_then_provider_and_offer() {
-        let mut a = imported("x", "Acme");
-        a.meta.offer = "IaaS".into();
-        assert_eq!(display_name(&a).as_deref(), Some("Acme — IaaS"));
-        a.meta.title = "Acme 2027".into();
-        assert_eq!(display_name(&a).as_deref(), Some("Acme 2027"));
-        assert_eq!(display_name(&Assessment::default()), None);
-    }
-
-    #[test]
     fn walk_has_context_questions_secnumcloud_further_and_results() {
         let w = walk();
         assert_eq!(w.first(), Some(&Place::Context));
         assert_eq!(w.get(9), Some(&Place::SecNumCloud));
         assert_eq!(w.last(), Some(&Place::Results));
         assert_eq!(w.len(), 1 + 8 + 1 + 4 + 1);
-    }
-
-    #[test]
-    fn choosing_then_clearing_leaves_no_empty_answer() {
-        let mut s = AppState::new(Lang::En);
-        s.apply(Action::Choose("SOV-3.1", Choice::Rung(2)), T);
-        assert_eq!(s.assessment.choice("SOV-3.1"), Choice::Rung(2));
-        s.apply(Action::Choose("SOV-3.1", Choice::Unknown), T);
-        assert_eq!(s.assessment.choice("SOV-3.1"), Choice::Unknown);
-        s.apply(Action::Choose("SOV-3.1", Choice::Open), T);
-        assert!(s.assessment.answers.is_empty());
     }
 
     #[test]

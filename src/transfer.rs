@@ -187,7 +187,6 @@ fn dispatch_import(list: Vec<Assessment>, store: &Store) {
 mod tests {
     use super::*;
     use sovcheck_core::model::Date;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn slugs_are_plain_ascii() {

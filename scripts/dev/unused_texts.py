@@ -20,7 +20,7 @@ code = ''
 for f in glob.glob('src/**/*.rs', recursive=True) + glob.glob('crates/**/src/**/*.rs', recursive=True):
     if re.search(r'sovcheck-text/src/(catalog|en|fr|de)\.rs$', f):
         continue
-    code += open(f).read()
+    code += re.sub(r'\s*\.\s*', '.', open(f).read())
 unused = []
 for g, fields in groups.items():
     for f in fields:

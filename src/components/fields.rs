@@ -32,18 +32,26 @@ pub struct TextFieldProps {
     pub kind: AttrValue,
 }
 
+/// The `maxlength` of every field whose text is stored: the format refuses a longer text
+/// (`maxlength` counts UTF-16 units, never fewer than characters, so what fits is valid).
+pub fn max_text_length() -> AttrValue {
+    AttrValue::from(sovcheck_core::format::MAX_TEXT_CHARS.to_string())
+}
+
 /// A labelled text input (or textarea) that reports every keystroke.
 #[function_component(TextField)]
 pub fn text_field(p: &TextFieldProps) -> Html {
     let cb = p.onchange.clone();
     let oninput = Callback::from(move |e: InputEvent| cb.emit(event_value(&e)));
+    // A date input takes no `maxlength`.
+    let maxlength = (p.kind != "date").then(max_text_length);
     html! {
         <div class="field">
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             if p.multiline {
-                <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="3" />
+                <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows="3" {maxlength} />
             } else {
-                <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} />
+                <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput} {maxlength} />
             }
         </div>
     }

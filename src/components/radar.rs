@@ -97,7 +97,6 @@ pub fn radar(p: &RadarProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn axes_start_at_the_top_and_go_clockwise() {

@@ -2,7 +2,6 @@
 //! the open questions, SecNumCloud coverage and the consistency hints. Each takes the
 //! evaluation it shows, so both screens print the same figures.
 
-use crate::state::display_name;
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::Choice;
 use sovcheck_core::{content, Assessment, Lang};
@@ -95,7 +94,9 @@ pub fn gap_plan(p: &GapProps) -> Html {
 pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> String {
     let t = texts(lang);
     let mut out = String::new();
-    let who = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
+    let who = a
+        .display_name()
+        .unwrap_or_else(|| t.workspace.untitled.to_owned());
     out.push_str(&format!("{} {who}\n", t.results.open_q_heading));
     for group in &ev.open_questions {
         out.push_str(&format!("\n{}\n", group.step.title.get(lang)));

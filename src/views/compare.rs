@@ -9,7 +9,7 @@
 use crate::app::Store;
 use crate::components::dropzone::print_callback;
 use crate::components::fields::event_value;
-use crate::state::{display_name, ordered, Action};
+use crate::state::{ordered, Action};
 use crate::views::start::ScreenProps;
 use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
 use sovcheck_core::content;
@@ -24,7 +24,7 @@ use yew::prelude::*;
 /// The name shown for `a`: its display name (or `untitled`), with its id added when another
 /// assessment of `list` has the same name, so that no two choices read the same.
 pub fn label_of(a: &Assessment, list: &[&Assessment], untitled: &str) -> String {
-    let name = |x: &Assessment| display_name(x).unwrap_or_else(|| untitled.to_owned());
+    let name = |x: &Assessment| x.display_name().unwrap_or_else(|| untitled.to_owned());
     let own = name(a);
     if list.iter().any(|b| b.id != a.id && name(b) == own) {
         format!("{own} ({})", a.id)
@@ -491,7 +491,6 @@ fn other_changes(d: &Diff, old: &Assessment, new: &Assessment, lang: Lang) -> Ht
 mod tests {
     use super::*;
     use sovcheck_core::Seal;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn named(id: &str, provider: &str, modified: &str) -> Assessment {
         let mut a = Assessment {

@@ -1,10 +1,11 @@
-//! The context step: provider, offer, service model, assessor, date, sensitivity, target
+//! The context step: provider, offer, service models, assessor, date, sensitivity, target
 //! SEAL, weight profile (weights shown) and aggregation policy.
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::state::{Action, MetaEdit};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
+use sovcheck_core::edit::{Edit, MetaEdit};
 use sovcheck_core::model::{Aggregation, Date, Sensitivity, ServiceModel, Weights};
 use sovcheck_core::{content, Seal};
 use sovcheck_text::texts;
@@ -21,17 +22,9 @@ pub fn context_step(p: &ScreenProps) -> Html {
     let m = &store.assessment.meta;
     let edit = |f: fn(String) -> MetaEdit| {
         let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Meta(f(v))))
+        Callback::from(move |v: String| s.dispatch(Action::Edit(Edit::Meta(f(v)))))
     };
     let none = (String::new(), t.common.not_set.to_owned());
-    let models: Vec<(String, String)> = std::iter::once(none.clone())
-        .chain(
-            ServiceModel::ALL
-                .iter()
-                .zip(content::secnumcloud::service_models())
-                .map(|(m, d)| (m.id().to_owned(), d.name.get(lang).to_owned())),
-        )
-        .collect();
     let sens = [
         (Sensitivity::Low, t.words.sens_low),
         (Sensitivity::Moderate, t.words.sens_moderate),
@@ -76,9 +69,21 @@ pub fn context_step(p: &ScreenProps) -> Html {
                 <TextField id="title" label={t.context.title_label} value={m.title.clone()} onchange={edit(MetaEdit::Title)} />
                 <TextField id="provider" label={t.context.provider} value={m.provider.clone()} onchange={edit(MetaEdit::Provider)} />
                 <TextField id="offer" label={t.context.offer} value={m.offer.clone()} onchange={edit(MetaEdit::Offer)} />
-                <SelectField id="service-model" label={t.context.service_model} options={models}
-                    value={m.service_model.map(|x| x.id()).unwrap_or_default()}
-                    onchange={edit(|v| MetaEdit::ServiceModel(ServiceModel::ALL.into_iter().find(|m| m.id() == v)))} />
+                <fieldset class="models">
+                    <legend>{ t.context.service_model }</legend>
+                    { for ServiceModel::ALL.iter().zip(content::secnumcloud::service_models()).map(|(&model, d)| {
+                        let on = m.service_models.contains(&model);
+                        let s = store.clone();
+                        let id = format!("service-model-{}", model.id());
+                        html! {
+                            <div class="choice">
+                                <input type="checkbox" id={id.clone()} checked={on}
+                                    onchange={Callback::from(move |_| s.dispatch(Action::Edit(Edit::Meta(MetaEdit::ServiceModels(model, !on)))))} />
+                                <label for={id}>{ d.name.get(lang) }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
                 <TextField id="assessor" label={t.context.assessor} value={m.assessor.clone()} onchange={edit(MetaEdit::Assessor)} />
                 <TextField id="date" kind="date" label={t.context.date} value={m.date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={edit(|v| MetaEdit::Date(Date::parse(&v)))} />

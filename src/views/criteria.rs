@@ -3,8 +3,9 @@
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::state::{Action, EvidenceEdit};
+use crate::state::Action;
 use sovcheck_core::content::{self, Criterion};
+use sovcheck_core::edit::{Edit, EvidenceEdit};
 use sovcheck_core::model::{Choice, Date, EvidenceLevel};
 use sovcheck_text::texts;
 use yew::prelude::*;
@@ -76,11 +77,13 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         .unwrap_or_default();
     let choose = |ch: Choice| {
         let s = store.clone();
-        Callback::from(move |_| s.dispatch(Action::Choose(id, ch)))
+        Callback::from(move |_| s.dispatch(Action::Edit(Edit::Choose(id.to_owned(), ch))))
     };
     let evidence = |f: fn(String) -> EvidenceEdit| {
         let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Evidence(id, f(v))))
+        Callback::from(move |v: String| {
+            s.dispatch(Action::Edit(Edit::Evidence(id.to_owned(), f(v))))
+        })
     };
     let dom = id.replace('.', "_");
     let level_opts: Vec<(String, String)> =

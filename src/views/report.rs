@@ -4,13 +4,14 @@
 //! HTML export, with `assets/report.css` inlined, so the file and the print cannot disagree.
 
 use crate::app::Store;
-use crate::components::fields::{event_value, SelectField, TextField};
+use crate::components::fields::{event_value, max_text_length, SelectField, TextField};
 use crate::components::radar::Radar;
 use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
-use crate::state::{display_name, Action, SignOffEdit};
+use crate::state::Action;
 use crate::views::results::weights_name;
 use crate::views::start::{today, ScreenProps};
 use crate::{download, transfer};
+use sovcheck_core::edit::{Edit, SignOffEdit};
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::{Date, Decision, SignOff};
 use sovcheck_core::{content, evaluate, export, Assessment, Lang};
@@ -87,7 +88,9 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let a = &store.assessment;
     let ev = Rc::new(evaluate(a, today()));
     let fingerprint = export::fingerprint(a);
-    let name = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
+    let name = a
+        .display_name()
+        .unwrap_or_else(|| t.workspace.untitled.to_owned());
     let footer = footer_css_string(t.report.fingerprint_label, &fingerprint);
     // Set through the CSSOM (allowed by a strict CSP, unlike an inline <style>); removed
     // when the report closes.
@@ -192,15 +195,21 @@ fn cover(p: &CoverProps) -> Html {
             s.to_owned()
         }
     };
-    let model = m
-        .service_model
-        .and_then(|x| {
+    let models: Vec<&str> = m
+        .service_models
+        .iter()
+        .filter_map(|x| {
             content::secnumcloud::service_models()
                 .iter()
                 .find(|d| d.id == x.id())
         })
-        .map(|d| d.name.get(lang).to_owned())
-        .unwrap_or_else(|| "—".to_owned());
+        .map(|d| d.name.get(lang))
+        .collect();
+    let model = if models.is_empty() {
+        "—".to_owned()
+    } else {
+        models.join(", ")
+    };
     let sensitivity = m
         .sensitivity
         .map(|s| match s {
@@ -341,7 +350,7 @@ fn signoff_editor() -> Html {
     let s = &store.assessment.signoff;
     let edit = |f: fn(String) -> SignOffEdit| {
         let st = store.clone();
-        Callback::from(move |v: String| st.dispatch(Action::SignOff(f(v))))
+        Callback::from(move |v: String| st.dispatch(Action::Edit(Edit::SignOff(f(v)))))
     };
     let decisions: Vec<(String, String)> =
         std::iter::once((String::new(), t.common.not_set.to_owned()))
@@ -353,7 +362,7 @@ fn signoff_editor() -> Html {
             .collect();
     let add = {
         let st = store.clone();
-        Callback::from(move |_| st.dispatch(Action::SignOff(SignOffEdit::AddApprover)))
+        Callback::from(move |_| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::AddApprover))))
     };
     html! {
         <details class="signoff-editor" open=true data-testid="signoff-editor">
@@ -373,22 +382,22 @@ fn signoff_editor() -> Html {
                     let st = store.clone();
                     let field = |f: fn(usize, String) -> SignOffEdit| {
                         let st = st.clone();
-                        Callback::from(move |e: InputEvent| st.dispatch(Action::SignOff(f(i, event_value(&e)))))
+                        Callback::from(move |e: InputEvent| st.dispatch(Action::Edit(Edit::SignOff(f(i, event_value(&e))))))
                     };
                     let on_date = {
                         let st = st.clone();
-                        Callback::from(move |e: InputEvent| st.dispatch(Action::SignOff(SignOffEdit::ApproverDate(i, Date::parse(&event_value(&e))))))
+                        Callback::from(move |e: InputEvent| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::ApproverDate(i, Date::parse(&event_value(&e)))))))
                     };
                     let remove = {
                         let st = st.clone();
-                        Callback::from(move |_| st.dispatch(Action::SignOff(SignOffEdit::RemoveApprover(i))))
+                        Callback::from(move |_| st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::RemoveApprover(i)))))
                     };
                     html! {
                         <div class="approver" data-testid={format!("approver-{i}")}>
                             <div class="field"><label for={format!("approver-{i}-name")}>{ t.signoff.approver_name }</label>
-                                <input id={format!("approver-{i}-name")} value={a.name.clone()} oninput={field(SignOffEdit::ApproverName)} /></div>
+                                <input id={format!("approver-{i}-name")} value={a.name.clone()} oninput={field(SignOffEdit::ApproverName)} maxlength={max_text_length()} /></div>
                             <div class="field"><label for={format!("approver-{i}-role")}>{ t.signoff.approver_role }</label>
-                                <input id={format!("approver-{i}-role")} value={a.role.clone()} oninput={field(SignOffEdit::ApproverRole)} /></div>
+                                <input id={format!("approver-{i}-role")} value={a.role.clone()} oninput={field(SignOffEdit::ApproverRole)} maxlength={max_text_length()} /></div>
                             <div class="field"><label for={format!("approver-{i}-date")}>{ t.signoff.approver_date }</label>
                                 <input id={format!("approver-{i}-date")} type="date" value={a.date.map(|d| d.to_string()).unwrap_or_default()} oninput={on_date} /></div>
                             <button type="button" class="danger" onclick={remove} aria-label={format!("{} {}", t.signoff.remove_approver, i + 1)}>{ t.signoff.remove_approver }</button>
@@ -494,7 +503,6 @@ fn method(p: &MethodProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_html_document_has_no_script_and_escapes_the_title() {

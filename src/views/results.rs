@@ -4,7 +4,7 @@
 
 use crate::app::Store;
 use crate::components::estimate::walk_index_of;
-use crate::components::fields::event_value;
+use crate::components::fields::{event_value, max_text_length};
 use crate::components::radar::Radar;
 use crate::components::sections::{
     open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
@@ -12,7 +12,7 @@ use crate::components::sections::{
 use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::model::Override;
-use sovcheck_core::{content, evaluate, Seal};
+use sovcheck_core::{content, evaluate, Edit, Seal};
 use sovcheck_text::texts;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -158,7 +158,7 @@ fn override_editor(p: &OverrideProps) -> Html {
                     level,
                     justification: text.to_owned(),
                 });
-            s.dispatch(Action::Override(id, ov));
+            s.dispatch(Action::Edit(Edit::Override(id.to_owned(), ov)));
         }
     };
     let on_level = {
@@ -203,7 +203,7 @@ fn override_editor(p: &OverrideProps) -> Html {
             <div class="field">
                 <label for={txt_id.clone()}>{ t.overrides.justification }</label>
                 <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
-                    aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
+                    maxlength={max_text_length()} aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
                     data-testid={format!("override-{}-justification", o.id)} />
                 <p id={err_id} class="error" aria-live="polite">
                     if missing { { t.overrides.justification_required } }

@@ -3,9 +3,10 @@
 
 use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
-use crate::state::{Action, SncEdit};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::content::secnumcloud;
+use sovcheck_core::edit::{Edit, SncEdit};
 use sovcheck_core::model::{Date, ServiceModel, SncStatus, Stage};
 use sovcheck_text::texts;
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
     let snc = &store.assessment.secnumcloud;
     let edit = |f: fn(String) -> SncEdit| {
         let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Snc(f(v))))
+        Callback::from(move |v: String| s.dispatch(Action::Edit(Edit::Snc(f(v)))))
     };
     let stage_opts: Vec<(String, String)> =
         std::iter::once((String::new(), t.common.not_set.to_owned()))
@@ -80,7 +81,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     html! {
                         <div class="choice">
                             <input type="checkbox" id={id.clone()} checked={on}
-                                onchange={Callback::from(move |_| s.dispatch(Action::Snc(SncEdit::Model(m, !on))))} />
+                                onchange={Callback::from(move |_| s.dispatch(Action::Edit(Edit::Snc(SncEdit::Model(m, !on)))))} />
                             <label for={id}>{ d.name.get(lang) }</label>
                         </div>
                     }
@@ -91,7 +92,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     <h2>{ pillar.name.get(lang) }</h2>
                     <p>{ pillar.summary.get(lang) }</p>
                     { for pillar.criteria.iter().map(|c| {
-                        let current = snc.criteria.get(c.id).map(|a| a.status);
+                        let current = snc.criteria.get(c.id).and_then(|a| a.status);
                         let opts: Vec<(String, String)> = std::iter::once((String::new(), t.common.not_set.to_owned()))
                             .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
                             .collect();
@@ -99,7 +100,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                         let cid = c.id;
                         let onchange = Callback::from(move |v: String| {
                             let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
-                            s.dispatch(Action::Snc(SncEdit::Criterion(cid.to_owned(), status)))
+                            s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
                         });
                         html! {
                             <div class="snc-criterion" data-testid={format!("snc-{}", c.id)}>

@@ -4,7 +4,8 @@
 
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
-use crate::state::{display_name, ordered, Action, ImportError, ImportStatus, Resolution, Screen};
+use crate::components::fields::max_text_length;
+use crate::state::{ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::{storage, transfer};
 use sovcheck_core::model::Date;
 use sovcheck_core::{evaluate, Assessment, Lang};
@@ -104,7 +105,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                 if store.started {
                     <button type="button" data-testid="resume" onclick={resume}>
                         { t.start.resume }
-                        if let Some(name) = display_name(&store.assessment) { { format!(" — {name}") } }
+                        if let Some(name) = store.assessment.display_name() { { format!(" — {name}") } }
                     </button>
                 }
                 <button type="button" data-testid="import" onclick={picker.pick}>{ t.workspace.import }</button>
@@ -148,7 +149,10 @@ fn import_panel() -> Html {
         let clashing: Vec<String> = list
             .iter()
             .filter_map(|a| store.workspace.iter().find(|b| b.id == a.id))
-            .map(|b| display_name(b).unwrap_or_else(|| t.workspace.untitled.to_owned()))
+            .map(|b| {
+                b.display_name()
+                    .unwrap_or_else(|| t.workspace.untitled.to_owned())
+            })
             .collect();
         return html! {
             <div class="panel conflict" role="group" aria-labelledby="conflict-q" data-testid="import-conflict">
@@ -385,7 +389,9 @@ fn row(p: &RowProps) -> Html {
         return html! {};
     };
     let (lang, t) = (store.lang, texts(store.lang));
-    let name = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
+    let name = a
+        .display_name()
+        .unwrap_or_else(|| t.workspace.untitled.to_owned());
     let id = p.id.clone();
     // Every row has the same button names; each button is described by its row's heading.
     let head = format!("ws-row-{}", p.index);
@@ -442,7 +448,7 @@ fn row(p: &RowProps) -> Html {
             html! {
                 <form class="row-rename" onsubmit={save}>
                     <label for={input_id.clone()}>{ t.workspace.new_name }</label>
-                    <input id={input_id} ref={focus_ref} value={draft} {oninput} aria-describedby={head.clone()} data-testid="row-rename-input" />
+                    <input id={input_id} ref={focus_ref} value={draft} {oninput} maxlength={max_text_length()} aria-describedby={head.clone()} data-testid="row-rename-input" />
                     <button type="submit" class="primary" aria-describedby={head.clone()} data-testid="row-rename-save">{ t.common.save }</button>
                     <button type="button" onclick={set(Mode::Idle)}>{ t.common.cancel }</button>
                 </form>

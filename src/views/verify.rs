@@ -8,7 +8,7 @@
 
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
-use crate::state::{display_name, Action};
+use crate::state::Action;
 use crate::views::start::ScreenProps;
 use sovcheck_core::export::{fingerprint, sha256_hex};
 use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
@@ -85,7 +85,7 @@ impl FileState {
             doc.into_assessments()
                 .iter()
                 .map(|a| Found {
-                    name: display_name(a),
+                    name: a.display_name(),
                     fingerprint: fingerprint(a),
                 })
                 .collect()
@@ -422,7 +422,6 @@ mod tests {
     use super::*;
     use sovcheck_core::format::export_assessment;
     use sovcheck_core::Assessment;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const EMPTY_SHA: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 

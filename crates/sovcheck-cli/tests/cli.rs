@@ -328,7 +328,7 @@ fn fingerprint_prints_the_sha256_of_each_canonical_export_with_its_id() {
     // `sha256sum` of the fixture's canonical export (see the core's tests/reports.rs).
     assert_eq!(
         stdout(&out),
-        "099f324721044f69f78276f8e115c54fcc89e3321b93827d09357974e6221417  mixed-iaas\n"
+        "975166d4d18dd3914e5618d71ce9b21eef07fa2d4ba21b84a0c42bc6ae5264dc  mixed-iaas\n"
     );
 
     // A canonical file's fingerprint is the hash of its own bytes.

@@ -73,6 +73,7 @@ fn answered(pick: fn(&Criterion) -> u8) -> Assessment {
                 evidence_level: levels.get(i % levels.len()).copied(),
                 // Some expired (a warning each), some still valid.
                 valid_until: Date::new(if i % 2 == 0 { 2025 } else { 2027 }, 6, 30),
+                ..Answer::default()
             },
         );
     }
@@ -93,7 +94,7 @@ fn answered(pick: fn(&Criterion) -> u8) -> Assessment {
             a.secnumcloud.criteria.insert(
                 c.id.to_owned(),
                 SncAnswer {
-                    status,
+                    status: Some(status),
                     note: String::new(),
                 },
             );

@@ -183,6 +183,14 @@ pub fn steps() -> &'static [Step] {
     STEPS
 }
 
+/// The due-diligence question with this id (`q1` to `q8`): a step of kind
+/// [`StepKind::DueDiligence`].
+pub fn question(id: &str) -> Option<&'static Step> {
+    STEPS
+        .iter()
+        .find(|s| s.kind == StepKind::DueDiligence && s.id == id)
+}
+
 /// The step holding a criterion.
 pub fn step_of(criterion_id: &str) -> Option<&'static Step> {
     STEPS.iter().find(|s| s.criteria.contains(&criterion_id))

@@ -434,7 +434,7 @@ fn coverage(a: &Assessment) -> Vec<PillarCoverage> {
                 ..Default::default()
             };
             for c in p.criteria {
-                match a.secnumcloud.criteria.get(c.id).map(|s| s.status) {
+                match a.secnumcloud.criteria.get(c.id).and_then(|s| s.status) {
                     Some(SncStatus::Met) => cov.met += 1,
                     Some(SncStatus::Partly) => cov.partly += 1,
                     Some(SncStatus::NotMet) => cov.not_met += 1,
@@ -452,7 +452,7 @@ fn snc_met(a: &Assessment, id: &str) -> bool {
     a.secnumcloud
         .criteria
         .get(id)
-        .is_some_and(|s| s.status == SncStatus::Met)
+        .is_some_and(|s| s.status == Some(SncStatus::Met))
 }
 
 fn hints(a: &Assessment, objectives: &[ObjectiveResult]) -> Vec<Hint> {

@@ -1,11 +1,15 @@
 //! The exchange format: the one versioned boundary through which assessments leave and
 //! enter sovcheck (export, import, local storage, the CLI). See `docs/FORMAT.md`.
 //!
-//! A document is an envelope `{"formatVersion": 1, "contentVersion": "...", "assessment":
-//! {...}}` or, for a workspace, `{"formatVersion": 1, "assessments": [...]}`. Parsing never
+//! A document is an envelope `{"formatVersion": 2, "contentVersion": "...", "assessment":
+//! {...}}` or, for a workspace, `{"formatVersion": 2, "assessments": [...]}`. Parsing never
 //! panics and never guesses: unknown fields, unknown ids, wrong types, duplicate keys,
-//! out-of-range values and truncated files each give a [`FormatError`] naming the path and
-//! the [`Problem`] as data (`sovcheck-text` puts it into words). Older versions are migrated (`formatVersion` 0, the draft shorthand).
+//! out-of-range values, files over the limits and truncated files each give a
+//! [`FormatError`] naming the path and the [`Problem`] as data (`sovcheck-text` puts it into
+//! words). Older versions are migrated: `formatVersion` 1 (read with its own frozen types,
+//! `format/v1.rs`) and 0, the draft shorthand.
+
+mod v1;
 
 use crate::content;
 use crate::model::{Answer, Assessment};
@@ -13,12 +17,28 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+#[doc(hidden)]
+pub use v1::EnvelopeV1;
+
 /// The format version this build writes.
-pub const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_VERSION: u64 = 2;
 
 /// Files larger than this are refused before parsing (16 MiB: room for long evidence notes,
 /// far above any real assessment, small enough for a browser tab to parse at once).
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The most approvers a sign-off may list.
+pub const MAX_APPROVERS: usize = 100;
+
+/// The most entries an assessment's log may hold.
+pub const MAX_LOG_ENTRIES: usize = 10_000;
+
+/// The most assessments a workspace may hold.
+pub const MAX_ASSESSMENTS: usize = 1_000;
+
+/// The most characters (Unicode scalar values) any one text of a document may hold: a note,
+/// a source, a title, a rationale, a log entry's text, every string alike.
+pub const MAX_TEXT_CHARS: usize = 100_000;
 
 /// A parsed exchange document.
 // One document is parsed at a time and unpacked at once: boxing the single assessment
@@ -72,8 +92,8 @@ pub enum Problem {
     TooDeep,
     /// Valid JSON, but the top level is not an object (the kind found).
     NotAnObject(JsonKind),
-    /// A list where the format has none (only `assessments`, `serviceModels` and
-    /// `approvers` hold lists).
+    /// A list where the format has none (only `assessments`, `serviceModels`, `approvers`
+    /// and `log` hold lists).
     ListNotAllowed,
     /// `formatVersion` is absent.
     MissingVersion,
@@ -132,6 +152,28 @@ pub enum Problem {
     UnknownWeights(String),
     /// Two assessments of one workspace share an id.
     DuplicateId(String),
+    /// A service model listed twice in `meta.serviceModels`.
+    RepeatedServiceModel(String),
+    /// A `dueDiligence` key that is not a due-diligence question id.
+    UnknownQuestion(String),
+    /// A `rung` on a due-diligence answer.
+    RungOnDueDiligence,
+    /// `unknown: true` on a due-diligence answer.
+    UnknownOnDueDiligence,
+    /// A `validUntil` on a due-diligence answer.
+    ValidUntilOnDueDiligence,
+    /// An `actionPlan` key that is neither a criterion nor an objective.
+    UnknownPlanKey(String),
+    /// A log entry's `subject` that is neither a criterion nor a due-diligence question.
+    UnknownLogSubject(String),
+    /// A sign-off with more than [`MAX_APPROVERS`] approvers (the count found).
+    TooManyApprovers(usize),
+    /// A log with more than [`MAX_LOG_ENTRIES`] entries (the count found).
+    TooManyLogEntries(usize),
+    /// A workspace with more than [`MAX_ASSESSMENTS`] assessments (the count found).
+    TooManyAssessments(usize),
+    /// A text longer than [`MAX_TEXT_CHARS`] characters (its length in characters).
+    TextTooLong(usize),
     /// Anything else serde reports (its English message, kept for diagnostics: the text
     /// layer never shows it to users).
     Other(String),
@@ -675,12 +717,12 @@ fn from_json_error(e: &serde_json::Error) -> Problem {
     }
 }
 
-/// The envelope as written by format version 1 (public, hidden, only for
+/// The envelope of the current format version, 2 (public, hidden, only for
 /// `tests/error_paths.rs`).
 #[doc(hidden)]
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EnvelopeV1 {
+pub struct EnvelopeV2 {
     format_version: u64,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     content_version: String,
@@ -781,7 +823,7 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 /// The keys whose values are lists in the format; every other list is refused.
-const LIST_KEYS: [&str; 3] = ["assessments", "serviceModels", "approvers"];
+const LIST_KEYS: [&str; 4] = ["assessments", "serviceModels", "approvers", "log"];
 
 /// Refuses a list anywhere the format has none. serde's derived structs also accept a
 /// list of their fields in declaration order (`{"SOV-1.1": [2]}` would read as rung 2);
@@ -809,6 +851,40 @@ fn check_lists(
                 let len = path.len();
                 push_key(path, key);
                 check_lists(item, path, LIST_KEYS.contains(&key.as_str()))?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Refuses a text longer than [`MAX_TEXT_CHARS`]: every string value of the document,
+/// whatever field holds it (keys are ids or field names, checked elsewhere).
+fn check_texts(v: &serde_json::Value, path: &mut String) -> Result<(), FormatError> {
+    use serde_json::Value;
+    match v {
+        // A string of at most MAX_TEXT_CHARS bytes cannot hold more characters: most texts
+        // are not counted at all.
+        Value::String(s) if s.len() > MAX_TEXT_CHARS => {
+            let n = s.chars().count();
+            if n > MAX_TEXT_CHARS {
+                return Err(FormatError::at(path.clone(), Problem::TextTooLong(n)));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_texts(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                push_key(path, key);
+                check_texts(item, path)?;
                 path.truncate(len);
             }
         }
@@ -861,6 +937,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
         Some(0) => {
             let a = migrate_v0(typed(bytes)?);
             check_lists(&tree, &mut String::new(), false)?;
+            check_texts(&tree, &mut String::new())?;
             // Version 0 has no envelope: its paths start at the top.
             validate_assessment(&a, "")?;
             return Ok(Document::Single(a));
@@ -868,8 +945,18 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
         Some(1) => {
             let env: EnvelopeV1 = typed(bytes)?;
             match (env.assessment, env.assessments) {
+                (Some(a), None) => Document::Single(v1::migrate(a)),
+                (None, Some(list)) => {
+                    Document::Workspace(list.into_iter().map(v1::migrate).collect())
+                }
+                _ => return Err(FormatError::at("", Problem::NoAssessment)),
+            }
+        }
+        Some(2) => {
+            let env: EnvelopeV2 = typed(bytes)?;
+            match (env.assessment, env.assessments) {
                 (Some(a), None) => Document::Single(a),
-                (None, Some(v)) => Document::Workspace(v),
+                (None, Some(list)) => Document::Workspace(list),
                 _ => return Err(FormatError::at("", Problem::NoAssessment)),
             }
         }
@@ -884,6 +971,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
         }
     };
     check_lists(&tree, &mut String::new(), false)?;
+    check_texts(&tree, &mut String::new())?;
     validate(&doc)?;
     Ok(doc)
 }
@@ -892,6 +980,12 @@ fn validate(doc: &Document) -> Result<(), FormatError> {
     match doc {
         Document::Single(a) => validate_assessment(a, "assessment"),
         Document::Workspace(list) => {
+            if list.len() > MAX_ASSESSMENTS {
+                return Err(FormatError::at(
+                    "assessments",
+                    Problem::TooManyAssessments(list.len()),
+                ));
+            }
             let mut ids = std::collections::BTreeSet::new();
             for (i, a) in list.iter().enumerate() {
                 let base = format!("assessments[{i}]");
@@ -908,28 +1002,37 @@ fn validate(doc: &Document) -> Result<(), FormatError> {
     }
 }
 
-/// Checks what serde cannot: ids exist, rungs are in range, overrides are justified.
+/// Checks what serde cannot: ids exist, rungs are in range, overrides are justified,
+/// due-diligence answers carry no rung, lists stay within the limits.
 pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError> {
     let dot = if base.is_empty() { "" } else { "." };
-    for (id, ans) in &a.answers {
-        let at = format!("{base}{dot}answers[{id:?}]");
-        let c = content::criterion(id)
-            .ok_or_else(|| FormatError::at(at.clone(), Problem::UnknownCriterion(id.clone())))?;
-        if let Some(r) = ans.rung {
-            let max = c.rungs.len().saturating_sub(1);
-            if usize::from(r) > max {
-                return Err(FormatError::at(
-                    format!("{at}.rung"),
-                    Problem::RungOutOfRange {
-                        rung: u64::from(r),
-                        max,
-                    },
-                ));
-            }
-            if ans.unknown {
-                return Err(FormatError::at(at, Problem::RungAndUnknown));
-            }
+    let approvers = a.signoff.approvers.len();
+    if approvers > MAX_APPROVERS {
+        return Err(FormatError::at(
+            format!("{base}{dot}signoff.approvers"),
+            Problem::TooManyApprovers(approvers),
+        ));
+    }
+    if a.log.len() > MAX_LOG_ENTRIES {
+        return Err(FormatError::at(
+            format!("{base}{dot}log"),
+            Problem::TooManyLogEntries(a.log.len()),
+        ));
+    }
+    for (i, m) in a.meta.service_models.iter().enumerate() {
+        if a.meta
+            .service_models
+            .get(..i)
+            .is_some_and(|s| s.contains(m))
+        {
+            return Err(FormatError::at(
+                format!("{base}{dot}meta.serviceModels[{i}]"),
+                Problem::RepeatedServiceModel(m.id().to_owned()),
+            ));
         }
+    }
+    for (id, ans) in &a.answers {
+        criterion_answer(id, ans, &format!("{base}{dot}answers[{id:?}]"))?;
     }
     for (id, ov) in &a.overrides {
         let at = format!("{base}{dot}overrides[{id:?}]");
@@ -943,18 +1046,109 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
             ));
         }
     }
-    for id in a.secnumcloud.criteria.keys() {
+    for (id, ans) in &a.secnumcloud.criteria {
+        let at = format!("{base}{dot}secnumcloud.criteria[{id:?}]");
         if content::secnumcloud::criterion(id).is_none() {
             return Err(FormatError::at(
-                format!("{base}{dot}secnumcloud.criteria[{id:?}]"),
+                at,
                 Problem::UnknownSncCriterion(id.clone()),
+            ));
+        }
+        // A requirement answer may be a note alone; with no note it needs its status.
+        if ans.status.is_none() && ans.note.is_empty() {
+            return Err(FormatError::at(at, Problem::MissingField("status".into())));
+        }
+    }
+    for (id, ans) in &a.due_diligence {
+        let mut at = format!("{base}{dot}dueDiligence");
+        push_key(&mut at, id);
+        if content::question(id).is_none() {
+            return Err(FormatError::at(at, Problem::UnknownQuestion(id.clone())));
+        }
+        due_diligence_answer(ans, &at)?;
+    }
+    for id in a.action_plan.keys() {
+        if content::criterion(id).is_none() && content::objective(id).is_none() {
+            let mut at = format!("{base}{dot}actionPlan");
+            push_key(&mut at, id);
+            return Err(FormatError::at(at, Problem::UnknownPlanKey(id.clone())));
+        }
+    }
+    for (i, entry) in a.log.iter().enumerate() {
+        let at = format!("{base}{dot}log[{i}]");
+        let subject = entry.subject.as_str();
+        // The answers a log entry quotes are checked as answers to its subject.
+        let answers = [("kept", &entry.kept), ("other", &entry.other)];
+        let quoted = answers
+            .iter()
+            .filter_map(|(field, ans)| ans.as_ref().map(|ans| (field, ans)));
+        if subject.is_empty() {
+            continue;
+        } else if content::criterion(subject).is_some() {
+            for (field, ans) in quoted {
+                criterion_answer(subject, ans, &format!("{at}.{field}"))?;
+            }
+        } else if content::question(subject).is_some() {
+            for (field, ans) in quoted {
+                due_diligence_answer(ans, &format!("{at}.{field}"))?;
+            }
+        } else {
+            return Err(FormatError::at(
+                format!("{at}.subject"),
+                Problem::UnknownLogSubject(subject.to_owned()),
             ));
         }
     }
     Ok(())
 }
 
-fn write(env: &EnvelopeV1) -> String {
+/// Checks an answer to criterion `id`: the criterion exists, its rung is on the ladder and
+/// not given with `unknown`.
+fn criterion_answer(id: &str, ans: &Answer, at: &str) -> Result<(), FormatError> {
+    let c = content::criterion(id)
+        .ok_or_else(|| FormatError::at(at, Problem::UnknownCriterion(id.to_owned())))?;
+    if let Some(r) = ans.rung {
+        let max = c.rungs.len().saturating_sub(1);
+        if usize::from(r) > max {
+            return Err(FormatError::at(
+                format!("{at}.rung"),
+                Problem::RungOutOfRange {
+                    rung: u64::from(r),
+                    max,
+                },
+            ));
+        }
+        if ans.unknown {
+            return Err(FormatError::at(at, Problem::RungAndUnknown));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a provider's answer to a due-diligence question: no rung, no "unknown", no
+/// validity date (those belong to the criteria).
+fn due_diligence_answer(ans: &Answer, at: &str) -> Result<(), FormatError> {
+    if ans.rung.is_some() {
+        Err(FormatError::at(
+            format!("{at}.rung"),
+            Problem::RungOnDueDiligence,
+        ))
+    } else if ans.unknown {
+        Err(FormatError::at(
+            format!("{at}.unknown"),
+            Problem::UnknownOnDueDiligence,
+        ))
+    } else if ans.valid_until.is_some() {
+        Err(FormatError::at(
+            format!("{at}.validUntil"),
+            Problem::ValidUntilOnDueDiligence,
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn write(env: &EnvelopeV2) -> String {
     // Serializing plain structs and BTreeMaps cannot fail; an empty string would be caught
     // by every round-trip test.
     let mut s = serde_json::to_string_pretty(env).unwrap_or_default();
@@ -965,7 +1159,7 @@ fn write(env: &EnvelopeV1) -> String {
 /// The canonical export of one assessment: the exact bytes the app downloads and whose
 /// SHA-256 the report prints. Keys are in a fixed order, maps sorted, two-space indented.
 pub fn export_assessment(a: &Assessment) -> String {
-    write(&EnvelopeV1 {
+    write(&EnvelopeV2 {
         format_version: FORMAT_VERSION,
         content_version: content::CONTENT_VERSION.to_owned(),
         assessment: Some(a.clone()),
@@ -975,7 +1169,7 @@ pub fn export_assessment(a: &Assessment) -> String {
 
 /// The canonical export of a workspace.
 pub fn export_workspace(list: &[Assessment]) -> String {
-    write(&EnvelopeV1 {
+    write(&EnvelopeV2 {
         format_version: FORMAT_VERSION,
         content_version: content::CONTENT_VERSION.to_owned(),
         assessment: None,

@@ -7,13 +7,17 @@
 //! and writes assessment files, with path-precise errors as data. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
-//! [`figures`] prints numbers for the interface without core's float formatting. The core
-//! holds no words but the content's: errors, hints and warnings are data that
-//! `sovcheck-text` puts into words; [`typography`] is the spacing rule both share.
+//! The rules of changing data live here too: [`edit`] (every change a user makes to an
+//! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
+//! an interface only routes. [`figures`] prints numbers for the interface without core's
+//! float formatting. The core holds no words but the content's: errors, hints and warnings
+//! are data that `sovcheck-text` puts into words; [`typography`] is the spacing rule both
+//! share.
 
 pub mod compare;
 pub mod content;
 pub mod diff;
+pub mod edit;
 pub mod evaluate;
 pub mod export;
 pub mod figures;
@@ -22,10 +26,12 @@ pub mod lang;
 pub mod model;
 pub mod seal;
 pub mod typography;
+pub mod workspace;
 
 pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
 pub use diff::{diff, Diff};
+pub use edit::Edit;
 pub use evaluate::{evaluate, Evaluation};
 pub use export::fingerprint;
 pub use format::{parse_document, Document, FormatError};

@@ -2,9 +2,9 @@
 //! sign-off. This is the only data sovcheck stores, exports or imports; every figure shown
 //! is derived from it by [`crate::evaluate`].
 //!
-//! The serde attributes here define the wire shape of `formatVersion` 1 (camelCase keys,
+//! The serde attributes here define the wire shape of `formatVersion` 2 (camelCase keys,
 //! unknown fields rejected, every field optional with a documented default); the envelope,
-//! validation and migrations live in [`crate::format`].
+//! validation and migrations (from versions 0 and 1) live in [`crate::format`].
 
 use crate::seal::Seal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -350,7 +350,68 @@ pub enum Choice {
     Rung(u8),
 }
 
-/// The answer to one calculator criterion, with its evidence.
+/// The function of whoever gave an answer: the provider, or one of our own teams.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The provider itself.
+    Provider,
+    /// Our legal team.
+    Legal,
+    /// Our architects.
+    Architecture,
+    /// Our purchasing team.
+    Purchasing,
+    /// Our security team.
+    Security,
+    /// Anyone else.
+    Other,
+}
+
+impl Role {
+    /// All roles in display order.
+    pub const ALL: [Role; 6] = [
+        Self::Provider,
+        Self::Legal,
+        Self::Architecture,
+        Self::Purchasing,
+        Self::Security,
+        Self::Other,
+    ];
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Provider => "provider",
+            Self::Legal => "legal",
+            Self::Architecture => "architecture",
+            Self::Purchasing => "purchasing",
+            Self::Security => "security",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Where an answer came from: who gave it, and who accepted it into the assessment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Provenance {
+    /// Who answered (a person or a team, free text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub respondent: String,
+    /// The respondent's function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Who accepted the answer into the assessment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accepted_by: String,
+    /// When it was accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_on: Option<Date>,
+}
+
+/// The answer to one calculator criterion, with its evidence. The provider's answer to a
+/// due-diligence question has the same shape, without `rung`, `unknown` and `validUntil`
+/// (see [`Assessment::due_diligence`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Answer {
@@ -372,6 +433,12 @@ pub struct Answer {
     /// Until when the evidence holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<Date>,
+    /// When this answer or its evidence was received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<Date>,
+    /// Who gave the answer and who accepted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 impl Answer {
@@ -468,12 +535,13 @@ impl SncStatus {
     ];
 }
 
-/// The answer to one SecNumCloud requirement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The answer to one SecNumCloud requirement: a status, a note, or both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SncAnswer {
-    /// Status.
-    pub status: SncStatus,
+    /// Status; absent only on an answer with a note (the format checks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<SncStatus>,
     /// Note.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -504,6 +572,15 @@ pub struct SecNumCloud {
     /// Date of the last surveillance audit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_audit: Option<Date>,
+    /// Date the qualification was granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified_on: Option<Date>,
+    /// Date the qualification expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<Date>,
+    /// The ANSSI certificate or attestation reference.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub certificate: String,
     /// Requirement answers by `SNC-` id.
     #[serde(
         default,
@@ -527,9 +604,10 @@ pub struct Meta {
     /// Offer.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub offer: String,
-    /// Service model assessed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_model: Option<ServiceModel>,
+    /// Service models assessed, in [`ServiceModel::ALL`] order, without repeats (the format
+    /// refuses a repeat; [`crate::edit`] keeps the order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_models: Vec<ServiceModel>,
     /// Assessor.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub assessor: String,
@@ -595,6 +673,121 @@ pub struct SignOff {
     pub next_review: Option<Date>,
 }
 
+/// Where an action of the plan stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    /// Agreed, not started.
+    Planned,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl PlanStatus {
+    /// All statuses in order.
+    pub const ALL: [PlanStatus; 3] = [Self::Planned, Self::InProgress, Self::Done];
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Planned => "planned",
+            Self::InProgress => "in-progress",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// One action of the plan: who closes a gap on a criterion or an objective, and by when.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanItem {
+    /// Who owns the action.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// When it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// Where it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PlanStatus>,
+}
+
+/// What a log entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogEvent {
+    /// A response was landed.
+    Landed,
+    /// A response filled an open answer.
+    Filled,
+    /// A response confirmed the same answer.
+    Confirmed,
+    /// A conflict was decided by keeping our answer.
+    ConflictKept,
+    /// A conflict was decided by taking theirs.
+    ConflictTaken,
+    /// A conflict was decided by marking the answer unknown.
+    ConflictUnknown,
+    /// Two browser tabs edited the same field.
+    TabConflict,
+}
+
+impl LogEvent {
+    /// All events in order.
+    pub const ALL: [LogEvent; 7] = [
+        Self::Landed,
+        Self::Filled,
+        Self::Confirmed,
+        Self::ConflictKept,
+        Self::ConflictTaken,
+        Self::ConflictUnknown,
+        Self::TabConflict,
+    ];
+    /// The wire id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Landed => "landed",
+            Self::Filled => "filled",
+            Self::Confirmed => "confirmed",
+            Self::ConflictKept => "conflict-kept",
+            Self::ConflictTaken => "conflict-taken",
+            Self::ConflictUnknown => "conflict-unknown",
+            Self::TabConflict => "tab-conflict",
+        }
+    }
+}
+
+/// One entry of an assessment's log: who landed or decided what, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LogEntry {
+    /// When (RFC 3339 text, informational).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+    /// Who.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// What happened (required).
+    pub event: LogEvent,
+    /// Where the response came from (a file name, a reference).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The criterion id or due-diligence question id concerned; empty for the whole
+    /// assessment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
+    /// The answer kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Answer>,
+    /// The other answer, the one not kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<Answer>,
+    /// Why it was decided so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+}
+
 /// One assessment of one offer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -630,6 +823,25 @@ pub struct Assessment {
     /// Sign-off.
     #[serde(default, skip_serializing_if = "is_default")]
     pub signoff: SignOff,
+    /// The provider's own answers to the due-diligence questions, by question id (`q1` to
+    /// `q8`): the answer text in `note`, with `source`, `evidenceLevel`, `received` and
+    /// `provenance` (never `rung`, `unknown` or `validUntil`; the format checks it).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub due_diligence: BTreeMap<String, Answer>,
+    /// The action plan, by criterion id (`SOV-3.1`) or objective id (`SOV-3`).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_map"
+    )]
+    pub action_plan: BTreeMap<String, PlanItem>,
+    /// Append-only record of who landed or decided what, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<LogEntry>,
 }
 
 impl Assessment {
@@ -638,6 +850,21 @@ impl Assessment {
         self.answers
             .get(criterion)
             .map_or(Choice::Open, Answer::choice)
+    }
+
+    /// The name shown for the assessment: its title, else provider and offer joined by
+    /// " — ", else `None` (blank text counts as absent).
+    pub fn display_name(&self) -> Option<String> {
+        let m = &self.meta;
+        if !m.title.trim().is_empty() {
+            return Some(m.title.clone());
+        }
+        let both = [m.provider.trim(), m.offer.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        (!both.is_empty()).then_some(both)
     }
 }
 
@@ -791,6 +1018,35 @@ mod tests {
                 format!("\"{}\"", l.id())
             );
         }
+        let wire = |v: serde_json::Result<String>, id: &str| {
+            assert_eq!(v.unwrap(), format!("\"{id}\""));
+        };
+        for m in ServiceModel::ALL {
+            wire(serde_json::to_string(&m), m.id());
+        }
+        for r in Role::ALL {
+            wire(serde_json::to_string(&r), r.id());
+        }
+        for p in PlanStatus::ALL {
+            wire(serde_json::to_string(&p), p.id());
+        }
+        for e in LogEvent::ALL {
+            wire(serde_json::to_string(&e), e.id());
+        }
+    }
+
+    #[test]
+    fn display_name_prefers_title_then_provider_and_offer() {
+        let mut a = Assessment::default();
+        assert_eq!(a.display_name(), None);
+        a.meta.offer = "IaaS".into();
+        assert_eq!(a.display_name().as_deref(), Some("IaaS"));
+        a.meta.provider = "Acme".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme — IaaS"));
+        a.meta.title = "  ".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme — IaaS"));
+        a.meta.title = "Acme 2027".into();
+        assert_eq!(a.display_name().as_deref(), Some("Acme 2027"));
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! `format` no longer wraps serde_json's deserializer with serde_path_to_error (a wasm size
 //! saving): it recovers the path of an error from the byte position serde_json reports.
 //! These tests check that the recovered path is exactly the one serde_path_to_error gives
-//! for the same bytes and the same envelope types: on hand-written cases for every kind of
-//! error at several depths, each in several layouts, and on a bounded-time mutation loop
+//! for the same bytes and the same envelope types (versions 2, 1 and 0): on hand-written
+//! cases for every kind of error at several depths, each in several layouts, and on a
+//! bounded-time mutation loop
 //! over real exports, textual (as in `fuzz.rs`) and structural (values of the wrong kind,
 //! unknown, duplicate and escaped keys, objects turned into lists, moved subtrees).
 //!
@@ -25,10 +26,12 @@ use proptest::test_runner::TestRng;
 use serde::de::DeserializeOwned;
 use sovcheck_core::format::{
     export_assessment, export_workspace, parse_document, typed_with_path, EnvelopeV0, EnvelopeV1,
+    EnvelopeV2,
 };
 use sovcheck_core::model::{
-    Aggregation, Answer, Approver, Assessment, Date, Decision, EvidenceLevel, Meta, Override,
-    SecNumCloud, Sensitivity, ServiceModel, SignOff, SncAnswer, SncStatus, Stage, Weights,
+    Aggregation, Answer, Approver, Assessment, Date, Decision, EvidenceLevel, LogEntry, LogEvent,
+    Meta, Override, PlanItem, PlanStatus, Provenance, Role, SecNumCloud, Sensitivity, ServiceModel,
+    SignOff, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{criteria, Seal};
 use std::time::Instant;
@@ -135,9 +138,11 @@ fn compare_as<T: DeserializeOwned>(envelope: &'static str, bytes: &[u8]) -> Comp
     }
 }
 
-/// Both envelopes on `bytes` (whatever its `formatVersion`: more shapes for each).
-fn compare(bytes: &[u8]) -> [Compared; 2] {
+/// Every version's envelope on `bytes` (whatever its `formatVersion`: more shapes for
+/// each).
+fn compare(bytes: &[u8]) -> [Compared; 3] {
     [
+        compare_as::<EnvelopeV2>("format version 2", bytes),
         compare_as::<EnvelopeV1>("format version 1", bytes),
         compare_as::<EnvelopeV0>("format version 0", bytes),
     ]
@@ -217,6 +222,15 @@ fn is_v0(doc: &str) -> bool {
     doc.contains(r#""formatVersion":0"#)
 }
 
+/// The name of the envelope that reads `doc` (by its `formatVersion`).
+fn own_envelope(doc: &str) -> &'static str {
+    ["format version 0", "format version 1", "format version 2"]
+        .into_iter()
+        .zip(0..)
+        .find(|(_, v)| doc.contains(&format!(r#""formatVersion":{v}"#)))
+        .map_or("none", |(name, _)| name)
+}
+
 // ---------------------------------------------------------------------------------------
 // Hand-written cases.
 
@@ -233,6 +247,16 @@ fn third(members: &str) -> String {
 /// `{"formatVersion": 0, MEMBERS}`.
 fn v0(members: &str) -> String {
     format!(r#"{{"formatVersion":0,{members}}}"#)
+}
+
+/// `{"formatVersion": 2, "assessment": {MEMBERS}}`.
+fn a2(members: &str) -> String {
+    format!(r#"{{"formatVersion":2,"assessment":{{{members}}}}}"#)
+}
+
+/// `{"formatVersion": 2, "assessments": [{}, {}, {MEMBERS}]}`.
+fn third2(members: &str) -> String {
+    format!(r#"{{"formatVersion":2,"assessments":[{{}},{{"id":"b"}},{{{members}}}]}}"#)
 }
 
 /// Documents whose typed read fails, with the path serde_path_to_error reports (checked
@@ -669,6 +693,124 @@ fn error_cases() -> Vec<(String, &'static str)> {
         (v0(r#""bogus":1"#), "bogus"),
         (v0(r#""provider":1"#), "provider"),
         (v0(r#""offer":"o","offer":"p""#), ""),
+        // Format version 2: the same envelope kinds, and the fields it added.
+        (a2(r#""bogus":1"#), "assessment.bogus"),
+        (
+            a2(r#""answers":{"SOV-7.1":{"rung":"x"}}"#),
+            r#"assessment.answers["SOV-7.1"].rung"#,
+        ),
+        (
+            a2(r#""meta":{"serviceModel":"iaas"}"#),
+            "assessment.meta.serviceModel",
+        ),
+        (
+            a2(r#""meta":{"serviceModels":["iaas","xaas"]}"#),
+            "assessment.meta.serviceModels[1]",
+        ),
+        (
+            a2(r#""meta":{"serviceModels":"iaas"}"#),
+            "assessment.meta.serviceModels",
+        ),
+        (a2(r#""meta":["t","p","o",null]"#), "assessment.meta[3]"),
+        (
+            a2(r#""meta":["t","p","o",[],"a","2026-02-30"]"#),
+            "assessment.meta[5]",
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"received":"2026-13-01"}}"#),
+            r#"assessment.answers["SOV-7.1"].received"#,
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"received":"2026-13-01","note":"n"}}"#),
+            r#"assessment.answers["SOV-7.1"].received"#,
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"provenance":{"role":"ceo"}}}"#),
+            r#"assessment.answers["SOV-7.1"].provenance.role"#,
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"provenance":{"acceptedOn":"x","respondent":"r"}}}"#),
+            r#"assessment.answers["SOV-7.1"].provenance.acceptedOn"#,
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"provenance":{"bogus":1}}}"#),
+            r#"assessment.answers["SOV-7.1"].provenance.bogus"#,
+        ),
+        (
+            a2(r#""answers":{"SOV-7.1":{"provenance":"x"}}"#),
+            r#"assessment.answers["SOV-7.1"].provenance"#,
+        ),
+        (
+            a2(r#""dueDiligence":{"q1":{"note":5}}"#),
+            "assessment.dueDiligence.q1.note",
+        ),
+        (
+            a2(r#""dueDiligence":{"q1":{"note":"a"},"q1":{}}"#),
+            "assessment.dueDiligence",
+        ),
+        (
+            a2(r#""dueDiligence":{"q1":{"evidenceLevel":"sworn"}}"#),
+            "assessment.dueDiligence.q1.evidenceLevel",
+        ),
+        (a2(r#""dueDiligence":[]"#), "assessment.dueDiligence"),
+        (
+            a2(r#""actionPlan":{"SOV-3":{"status":"started"}}"#),
+            r#"assessment.actionPlan["SOV-3"].status"#,
+        ),
+        (
+            a2(r#""actionPlan":{"SOV-3":{"due":"2027-02-30","owner":"o"}}"#),
+            r#"assessment.actionPlan["SOV-3"].due"#,
+        ),
+        (
+            a2(r#""actionPlan":{"SOV-3":{"owner":"o","owner":"p"}}"#),
+            r#"assessment.actionPlan["SOV-3"]"#,
+        ),
+        (
+            a2(r#""actionPlan":{"SOV-3":["o","2027-02-30"]}"#),
+            r#"assessment.actionPlan["SOV-3"][1]"#,
+        ),
+        (a2(r#""log":[{"event":"landed"},{}]"#), "assessment.log[1]"),
+        (
+            a2(r#""log":[{"event":"landed"},{"event":"deleted"}]"#),
+            "assessment.log[1].event",
+        ),
+        (
+            a2(r#""log":[{"event":"landed","kept":{"validUntil":"x"}}]"#),
+            "assessment.log[0].kept.validUntil",
+        ),
+        (
+            a2(r#""log":[{"event":"landed","other":{"rung":300}}]"#),
+            "assessment.log[0].other.rung",
+        ),
+        (
+            a2(r#""log":[{"at":5,"event":"landed"}]"#),
+            "assessment.log[0].at",
+        ),
+        (a2(r#""log":{"event":"landed"}"#), "assessment.log"),
+        (
+            a2(r#""log":[["2026","by","landed"],["2026","by","x"]]"#),
+            "assessment.log[1][2]",
+        ),
+        (
+            a2(r#""secnumcloud":{"qualifiedOn":"x","expiresOn":"2028-01-01"}"#),
+            "assessment.secnumcloud.qualifiedOn",
+        ),
+        (
+            a2(r#""secnumcloud":{"expiresOn":"x"}"#),
+            "assessment.secnumcloud.expiresOn",
+        ),
+        (
+            a2(r#""secnumcloud":{"certificate":1}"#),
+            "assessment.secnumcloud.certificate",
+        ),
+        (
+            a2(r#""secnumcloud":{"criteria":{"SNC-1":{"status":"maybe"}}}"#),
+            r#"assessment.secnumcloud.criteria["SNC-1"].status"#,
+        ),
+        (
+            third2(r#""log":[{"event":"landed","kept":{"received":"x"}}]"#),
+            "assessments[2].log[0].kept.received",
+        ),
     ];
     // Deeper: the same kinds inside a workspace's third assessment.
     for (member, path) in [
@@ -699,6 +841,11 @@ fn error_cases() -> Vec<(String, &'static str)> {
 fn accepted_cases() -> Vec<String> {
     vec![
         a(""),
+        a2(""),
+        a2(r#""secnumcloud":{"criteria":{"SNC-1":{}}}"#),
+        a2(r#""dueDiligence":{"q9":{"rung":1,"unknown":true}}"#),
+        a2(r#""log":[{"event":"tab-conflict","subject":"nothing"}]"#),
+        a2(r#""meta":{"serviceModels":["iaas","iaas"]}"#),
         a(r#""meta":{"serviceModel":{"iaas":null}}"#),
         a(r#""answers":{"SOV-7.1":[5]}"#),
         a(r#""meta":[]"#),
@@ -713,6 +860,7 @@ fn recovered_paths_match_serde_path_to_error_on_every_error_kind() {
     let mut compared = 0;
     for (doc, expected) in error_cases() {
         let v0 = is_v0(&doc);
+        let own = own_envelope(&doc);
         for layout in layouts(&doc, v0) {
             let bytes = layout.as_bytes();
             assert!(typed_input(bytes).is_some(), "not valid JSON:\n{layout}");
@@ -720,8 +868,7 @@ fn recovered_paths_match_serde_path_to_error_on_every_error_kind() {
                 if !c.agrees() {
                     failures.push(c.report(bytes));
                 }
-                let own = (c.envelope == "format version 0") == v0;
-                if !own {
+                if c.envelope != own {
                     continue;
                 }
                 compared += 1;
@@ -744,12 +891,13 @@ fn recovered_paths_match_serde_path_to_error_on_every_error_kind() {
     }
     for doc in accepted_cases() {
         let v0 = is_v0(&doc);
+        let own = own_envelope(&doc);
         for layout in layouts(&doc, v0) {
             for c in compare(layout.as_bytes()) {
                 if !c.agrees() {
                     failures.push(c.report(layout.as_bytes()));
                 }
-                if (c.envelope == "format version 0") == v0 && c.ours.is_some() {
+                if c.envelope == own && c.ours.is_some() {
                     failures.push(format!("refused: {:?}\n{layout}\n", c.ours));
                 }
             }
@@ -780,7 +928,7 @@ fn rich() -> Assessment {
             title: "Exemple IaaS, revue 2026".into(),
             provider: "Fuzz « Cloud » 🚀".into(),
             offer: "IaaS — zone \"Paris\"".into(),
-            service_model: Some(ServiceModel::Iaas),
+            service_models: vec![ServiceModel::Iaas, ServiceModel::Saas],
             assessor: "A. Assessor".into(),
             date: Some(date("2026-11-20")),
             sensitivity: Some(Sensitivity::Critical),
@@ -804,6 +952,13 @@ fn rich() -> Assessment {
                 },
                 evidence_level: (i % 4 == 1).then_some(EvidenceLevel::Audited),
                 valid_until: (i % 5 == 2).then(|| date("2027-10-31")),
+                received: (i % 3 == 1).then(|| date("2026-10-01")),
+                provenance: (i % 4 == 2).then(|| Provenance {
+                    respondent: "R".into(),
+                    role: Some(Role::Legal),
+                    accepted_by: "A".into(),
+                    accepted_on: Some(date("2026-10-02")),
+                }),
             },
         );
     }
@@ -822,6 +977,9 @@ fn rich() -> Assessment {
         composition: Some(true),
         composition_base: "Base".into(),
         last_audit: Some(date("2026-03-01")),
+        qualified_on: Some(date("2025-01-15")),
+        expires_on: Some(date("2028-01-15")),
+        certificate: "ANSSI-1".into(),
         criteria: [
             ("SNC-19.2.b", SncStatus::Met),
             ("SNC-19.6.b", SncStatus::NotApplicable),
@@ -831,7 +989,7 @@ fn rich() -> Assessment {
             (
                 id.to_owned(),
                 SncAnswer {
-                    status,
+                    status: Some(status),
                     note: "n".into(),
                 },
             )
@@ -857,6 +1015,69 @@ fn rich() -> Assessment {
         ],
         next_review: Some(date("2027-11-21")),
     };
+    a.secnumcloud.criteria.insert(
+        "SNC-19.4".into(),
+        SncAnswer {
+            status: None,
+            note: "asked".into(),
+        },
+    );
+    for q in ["q1", "q5"] {
+        a.due_diligence.insert(
+            q.into(),
+            Answer {
+                note: "answer".into(),
+                source: "reply".into(),
+                evidence_level: Some(EvidenceLevel::Declared),
+                received: Some(date("2026-11-03")),
+                provenance: Some(Provenance {
+                    respondent: "KAM".into(),
+                    role: Some(Role::Provider),
+                    accepted_by: String::new(),
+                    accepted_on: None,
+                }),
+                ..Answer::default()
+            },
+        );
+    }
+    a.action_plan.insert(
+        "SOV-3.1".into(),
+        PlanItem {
+            owner: "CISO".into(),
+            due: Some(date("2027-03-31")),
+            status: Some(PlanStatus::Planned),
+        },
+    );
+    a.action_plan.insert("SOV-5".into(), PlanItem::default());
+    a.log = vec![
+        LogEntry {
+            at: "2026-11-03T09:12:00Z".into(),
+            by: "A".into(),
+            event: LogEvent::ConflictKept,
+            source: "reply.json".into(),
+            subject: "SOV-1.1".into(),
+            kept: Some(Answer {
+                rung: Some(1),
+                ..Answer::default()
+            }),
+            other: Some(Answer {
+                unknown: true,
+                valid_until: Some(date("2027-01-01")),
+                ..Answer::default()
+            }),
+            why: "w".into(),
+        },
+        LogEntry {
+            at: String::new(),
+            by: String::new(),
+            event: LogEvent::Landed,
+            source: String::new(),
+            subject: String::new(),
+            kept: None,
+            other: None,
+            why: String::new(),
+        },
+    ];
     a
 }
 
@@ -980,6 +1201,22 @@ const KEYS: &[&str] = &[
     "name",
     "nextReview",
     "decision",
+    "received",
+    "provenance",
+    "role",
+    "acceptedOn",
+    "qualifiedOn",
+    "certificate",
+    "dueDiligence",
+    "actionPlan",
+    "owner",
+    "due",
+    "log",
+    "event",
+    "subject",
+    "kept",
+    "other",
+    "q1",
     "SOV-1",
     "SOV-9",
     "SOV-3.1",
@@ -1015,6 +1252,11 @@ const STRINGS: &[&str] = &[
     "approve",
     "j3",
     "weakest-link",
+    "landed",
+    "conflict-kept",
+    "provider",
+    "in-progress",
+    "q1",
     "🚀 « »",
 ];
 
@@ -1356,7 +1598,7 @@ fn recovered_paths_match_serde_path_to_error_on_mutated_exports() {
         }
     }
     println!(
-        "error paths: {runs} inputs, {typed} valid JSON read by both envelopes, {errors} typed errors compared, {mismatches} mismatches"
+        "error paths: {runs} inputs, {typed} valid JSON read by every envelope, {errors} typed errors compared, {mismatches} mismatches"
     );
     println!("error paths: errors by kind {kinds:?}");
     assert!(

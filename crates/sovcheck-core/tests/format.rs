@@ -10,16 +10,18 @@
 )]
 
 use sovcheck_core::format::{
-    export_assessment, export_workspace, parse_document, Document, Problem, MAX_DOCUMENT_BYTES,
+    export_assessment, export_workspace, parse_document, Document, Problem, MAX_APPROVERS,
+    MAX_ASSESSMENTS, MAX_DOCUMENT_BYTES, MAX_LOG_ENTRIES, MAX_TEXT_CHARS,
 };
 use sovcheck_core::model::{
-    Aggregation, Answer, Approver, Assessment, Date, Decision, EvidenceLevel, Meta, Override,
-    SecNumCloud, Sensitivity, ServiceModel, SignOff, SncAnswer, SncStatus, Stage, Weights,
+    Aggregation, Answer, Approver, Assessment, Date, Decision, EvidenceLevel, LogEntry, LogEvent,
+    Meta, Override, PlanItem, PlanStatus, Provenance, Role, SecNumCloud, Sensitivity, ServiceModel,
+    SignOff, SncAnswer, SncStatus, Stage, Weights,
 };
 use sovcheck_core::{evaluate, Lang, Seal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The issue's minimal document.
+/// The issue's minimal document (format version 1, as the issue wrote it).
 const MINIMAL: &str = r#"{"formatVersion": 1, "assessment": {"weights": "framework-v1.2.1", "answers": {"SOV-1.1": {"rung": 3}, "SOV-2.2": {"unknown": true}}}}"#;
 
 /// Parses `doc`, expecting an error with exactly these English and French messages (the
@@ -42,8 +44,13 @@ fn assert_error_bytes(doc: &[u8], en: &str, fr: &str) {
     }
 }
 
-/// `{"formatVersion": 1, "assessment": ASSESSMENT}`.
+/// `{"formatVersion": 2, "assessment": ASSESSMENT}`.
 fn single(assessment: &str) -> String {
+    format!(r#"{{"formatVersion": 2, "assessment": {assessment}}}"#)
+}
+
+/// `{"formatVersion": 1, "assessment": ASSESSMENT}`.
+fn single_v1(assessment: &str) -> String {
     format!(r#"{{"formatVersion": 1, "assessment": {assessment}}}"#)
 }
 
@@ -69,7 +76,7 @@ fn rich() -> Assessment {
             title: "Exemple IaaS, revue 2026".into(),
             provider: "Exemple Cloud SAS".into(),
             offer: "IaaS « qualifiée » — zone Paris".into(),
-            service_model: Some(ServiceModel::Iaas),
+            service_models: vec![ServiceModel::Iaas, ServiceModel::Paas],
             assessor: "A. Assessor".into(),
             date: Some(date("2026-11-20")),
             sensitivity: Some(Sensitivity::Critical),
@@ -88,6 +95,13 @@ fn rich() -> Assessment {
             source: "Kbis extract, 2026-10".into(),
             evidence_level: Some(EvidenceLevel::Audited),
             valid_until: Some(date("2027-10-31")),
+            received: Some(date("2026-10-15")),
+            provenance: Some(Provenance {
+                respondent: "Exemple Cloud, legal team".into(),
+                role: Some(Role::Provider),
+                accepted_by: "A. Assessor".into(),
+                accepted_on: Some(date("2026-10-20")),
+            }),
         },
     );
     a.answers.insert(
@@ -127,19 +141,29 @@ fn rich() -> Assessment {
         composition: Some(true),
         composition_base: "Another qualified IaaS".into(),
         last_audit: Some(date("2026-03-01")),
+        qualified_on: Some(date("2025-01-15")),
+        expires_on: Some(date("2028-01-15")),
+        certificate: "ANSSI-SNC-2025/01".into(),
         criteria: [
             (
                 "SNC-19.2.b".to_owned(),
                 SncAnswer {
-                    status: SncStatus::Met,
+                    status: Some(SncStatus::Met),
                     note: String::new(),
                 },
             ),
             (
                 "SNC-19.6.b".to_owned(),
                 SncAnswer {
-                    status: SncStatus::NotApplicable,
+                    status: Some(SncStatus::NotApplicable),
                     note: "n/a".into(),
+                },
+            ),
+            (
+                "SNC-19.4".to_owned(),
+                SncAnswer {
+                    status: None,
+                    note: "asked on 3 November".into(),
                 },
             ),
         ]
@@ -165,7 +189,80 @@ fn rich() -> Assessment {
         ],
         next_review: Some(date("2027-11-21")),
     };
+    a.due_diligence.insert(
+        "q1".into(),
+        Answer {
+            note: "Our staff in the EU only; no access from elsewhere".into(),
+            source: "Reply to our questionnaire".into(),
+            evidence_level: Some(EvidenceLevel::Declared),
+            received: Some(date("2026-11-03")),
+            provenance: Some(Provenance {
+                respondent: "Key account manager".into(),
+                role: Some(Role::Provider),
+                accepted_by: "A. Assessor".into(),
+                accepted_on: None,
+            }),
+            ..Answer::default()
+        },
+    );
+    a.due_diligence.insert(
+        "q8".into(),
+        Answer {
+            note: "Exit plan in the contract".into(),
+            ..Answer::default()
+        },
+    );
+    a.action_plan.insert(
+        "SOV-2.2".into(),
+        PlanItem {
+            owner: "Purchasing".into(),
+            due: Some(date("2027-03-31")),
+            status: Some(PlanStatus::InProgress),
+        },
+    );
+    a.action_plan.insert(
+        "SOV-5".into(),
+        PlanItem {
+            owner: "CISO".into(),
+            ..PlanItem::default()
+        },
+    );
+    a.log = vec![
+        LogEntry {
+            at: "2026-11-03T09:12:00Z".into(),
+            by: "A. Assessor".into(),
+            event: LogEvent::ConflictKept,
+            source: "reply-2026-11-03.json".into(),
+            subject: "SOV-1.1".into(),
+            kept: Some(Answer {
+                rung: Some(3),
+                ..Answer::default()
+            }),
+            other: Some(Answer {
+                rung: Some(2),
+                note: "their view".into(),
+                ..Answer::default()
+            }),
+            why: "The register extract shows EU control".into(),
+        },
+        log_entry(LogEvent::Filled, "q1"),
+        log_entry(LogEvent::TabConflict, ""),
+    ];
     a
+}
+
+/// A log entry with only an event and a subject.
+fn log_entry(event: LogEvent, subject: &str) -> LogEntry {
+    LogEntry {
+        at: String::new(),
+        by: String::new(),
+        event,
+        source: String::new(),
+        subject: subject.into(),
+        kept: None,
+        other: None,
+        why: String::new(),
+    }
 }
 
 #[test]
@@ -216,14 +313,14 @@ fn export_then_parse_is_the_identity_for_rich_assessments() {
 fn the_canonical_export_has_a_fixed_shape() {
     let text = export_assessment(&parse_one(MINIMAL));
     let expected = format!(
-        "{{\n  \"formatVersion\": 1,\n  \"contentVersion\": \"{}\",\n  \"assessment\": {{\n    \"weights\": \"framework-v1.2.1\",\n    \"aggregation\": \"weakest-link\",\n    \"answers\": {{\n      \"SOV-1.1\": {{\n        \"rung\": 3\n      }},\n      \"SOV-2.2\": {{\n        \"unknown\": true\n      }}\n    }}\n  }}\n}}\n",
+        "{{\n  \"formatVersion\": 2,\n  \"contentVersion\": \"{}\",\n  \"assessment\": {{\n    \"weights\": \"framework-v1.2.1\",\n    \"aggregation\": \"weakest-link\",\n    \"answers\": {{\n      \"SOV-1.1\": {{\n        \"rung\": 3\n      }},\n      \"SOV-2.2\": {{\n        \"unknown\": true\n      }}\n    }}\n  }}\n}}\n",
         sovcheck_core::content_version()
     );
     assert_eq!(text, expected);
 }
 
 #[test]
-fn format_version_0_migrates_to_the_same_evaluation_as_its_v1_twin() {
+fn format_version_0_migrates_to_the_same_evaluation_as_its_current_twin() {
     let v0 = parse_one(
         r#"{"formatVersion":0,"provider":"X","answers":{"SOV-1.1":3,"SOV-2.2":"unknown"}}"#,
     );
@@ -292,7 +389,7 @@ fn an_unknown_criterion_objective_or_secnumcloud_id() {
 fn unknown_fields_at_every_depth() {
     let cases = [
         (
-            r#"{"formatVersion": 1, "assessment": {}, "extra": 1}"#.to_owned(),
+            r#"{"formatVersion": 2, "assessment": {}, "extra": 1}"#.to_owned(),
             "extra",
             "extra",
         ),
@@ -365,13 +462,13 @@ fn a_struct_written_as_a_list_is_refused() {
     // serde would read [2] as {"rung": 2}: the format never writes that, so it is refused.
     assert_error(
         &single(r#"{"answers": {"SOV-1.1": [2]}}"#),
-        r#"assessment.answers["SOV-1.1"]: a list is not allowed here (only "assessments", "serviceModels" and "approvers" hold lists)"#,
-        r#"assessment.answers["SOV-1.1"] : une liste n'est pas admise ici (seuls « assessments », « serviceModels » et « approvers » contiennent des listes)"#,
+        r#"assessment.answers["SOV-1.1"]: a list is not allowed here (only "assessments", "serviceModels", "approvers" and "log" hold lists)"#,
+        r#"assessment.answers["SOV-1.1"] : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers » et « log » contiennent des listes)"#,
     );
     assert_error(
-        r#"{"formatVersion": 1, "assessment": ["id", "2026-01-01"]}"#,
-        r#"assessment: a list is not allowed here (only "assessments", "serviceModels" and "approvers" hold lists)"#,
-        r#"assessment : une liste n'est pas admise ici (seuls « assessments », « serviceModels » et « approvers » contiennent des listes)"#,
+        r#"{"formatVersion": 2, "assessment": ["id", "2026-01-01"]}"#,
+        r#"assessment: a list is not allowed here (only "assessments", "serviceModels", "approvers" and "log" hold lists)"#,
+        r#"assessment : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers » et « log » contiennent des listes)"#,
     );
 }
 
@@ -452,21 +549,29 @@ fn versions() {
         r#""formatVersion" is missing: this is not a sovcheck file"#,
         "« formatVersion » est absent : ce n'est pas un fichier sovcheck",
     );
-    assert_error(
-        r#"{"formatVersion": 2, "anything": {}}"#,
-        "formatVersion: format version 2 was written by a newer sovcheck (this one reads up to 1); update sovcheck to open it",
-        "formatVersion : la version de format 2 vient d'un sovcheck plus récent (celui-ci lit jusqu'à la version 1) ; mettez sovcheck à jour pour l'ouvrir",
-    );
+    // A version 3 document: written by a newer sovcheck, whatever it holds.
+    for doc in [
+        r#"{"formatVersion": 3, "anything": {}}"#,
+        r#"{"formatVersion": 3, "assessment": {}}"#,
+    ] {
+        assert_error(
+            doc,
+            "formatVersion: format version 3 was written by a newer sovcheck (this one reads up to 2); update sovcheck to open it",
+            "formatVersion : la version de format 3 vient d'un sovcheck plus récent (celui-ci lit jusqu'à la version 2) ; mettez sovcheck à jour pour l'ouvrir",
+        );
+    }
     assert_error(
         r#"{"formatVersion": "1", "assessment": {}}"#,
         r#"formatVersion: format version "1" is not one sovcheck knows"#,
         r#"formatVersion : la version de format "1" n'est pas connue de sovcheck"#,
     );
-    assert_error(
-        r#"{"formatVersion": 1}"#,
-        r#"the file must hold either "assessment" or "assessments""#,
-        "le fichier doit contenir soit « assessment », soit « assessments »",
-    );
+    for doc in [r#"{"formatVersion": 1}"#, r#"{"formatVersion": 2}"#] {
+        assert_error(
+            doc,
+            r#"the file must hold either "assessment" or "assessments""#,
+            "le fichier doit contenir soit « assessment », soit « assessments »",
+        );
+    }
 }
 
 #[test]
@@ -571,23 +676,27 @@ fn files_over_the_size_limit_are_refused_before_parsing() {
 
 #[test]
 fn workspaces() {
-    let doc = r#"{"formatVersion": 1, "assessments": [{"id": "a"}, {"id": "b", "answers": {"SOV-1.1": {"rung": 0}}}]}"#;
-    match parse_document(doc.as_bytes()) {
-        Ok(Document::Workspace(list)) => assert_eq!(list.len(), 2),
-        other => panic!("{other:?}"),
+    for version in [1, 2] {
+        let doc = format!(
+            r#"{{"formatVersion": {version}, "assessments": [{{"id": "a"}}, {{"id": "b", "answers": {{"SOV-1.1": {{"rung": 0}}}}}}]}}"#
+        );
+        match parse_document(doc.as_bytes()) {
+            Ok(Document::Workspace(list)) => assert_eq!(list.len(), 2),
+            other => panic!("{other:?}"),
+        }
     }
     assert_error(
-        r#"{"formatVersion": 1, "assessments": [{"id": "a"}, {"id": "a"}]}"#,
+        r#"{"formatVersion": 2, "assessments": [{"id": "a"}, {"id": "a"}]}"#,
         r#"assessments[1].id: id "a" is used by two assessments"#,
         "assessments[1].id : l'identifiant « a » est utilisé par deux évaluations",
     );
     assert_error(
-        r#"{"formatVersion": 1, "assessments": [{}, {"answers": {"SOV-3.1": {"rung": 7}}}]}"#,
+        r#"{"formatVersion": 2, "assessments": [{}, {"answers": {"SOV-3.1": {"rung": 7}}}]}"#,
         r#"assessments[1].answers["SOV-3.1"].rung: 7 is out of range 0..4"#,
         r#"assessments[1].answers["SOV-3.1"].rung : 7 est hors de l'intervalle 0..4"#,
     );
     assert_error(
-        r#"{"formatVersion": 1, "assessment": {}, "assessments": []}"#,
+        r#"{"formatVersion": 2, "assessment": {}, "assessments": []}"#,
         r#"the file must hold either "assessment" or "assessments""#,
         "le fichier doit contenir soit « assessment », soit « assessments »",
     );
@@ -601,29 +710,47 @@ fn problems_are_exposed_for_programs() {
     assert_eq!(e.problem, Problem::RungOutOfRange { rung: 7, max: 4 });
 }
 
+/// The `.json` files of `dir` (not of its subfolders), sorted.
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    out.sort();
+    out
+}
+
+fn examples(sub: &str) -> Vec<PathBuf> {
+    json_files(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/examples")
+            .join(sub),
+    )
+}
+
 #[test]
 fn every_documented_example_parses() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let bytes = std::fs::read(&path).unwrap();
-            if let Err(e) = parse_document(&bytes) {
+    // docs/examples holds the current version; docs/examples/v1 the version-1 examples as
+    // they were published, which this build must still open.
+    for (sub, version) in [("", "\"formatVersion\": 2"), ("v1", "\"formatVersion\": 1")] {
+        let files = examples(sub);
+        assert!(
+            files.len() >= 3,
+            "expected three examples in docs/examples/{sub}"
+        );
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(version), "{}: not {version}", path.display());
+            if let Err(e) = parse_document(text.as_bytes()) {
                 panic!(
                     "{}: {}",
                     path.display(),
                     sovcheck_text::texts(Lang::En).format_error(&e)
                 );
             }
-            n += 1;
         }
     }
-    assert!(
-        n >= 2,
-        "expected at least two examples in {}",
-        dir.display()
-    );
 }
 
 #[test]
@@ -639,17 +766,441 @@ fn a_utf8_byte_order_mark_is_ignored() {
     );
 }
 
-/// The committed JSON Schema must describe exactly what the format writes: every key of a
-/// fully populated export is declared at its place in the schema, and every property the
-/// schema declares appears in that export (so a field added or renamed in the model without
-/// the schema, or the other way round, fails here).
+// ------------------------------------------------------------------- version 1
+
+/// The version-2 twin of a version-1 text: the version number, and `"serviceModel": X`
+/// written `"serviceModels": [X]`.
+fn v2_twin(v1: &str) -> String {
+    let mut out = v1.replacen("\"formatVersion\": 1", "\"formatVersion\": 2", 1);
+    while let Some(at) = out.find("\"serviceModel\": ") {
+        let value_at = at + "\"serviceModel\": ".len();
+        let end = value_at + 1 + out[value_at + 1..].find('"').unwrap() + 1;
+        let value = out[value_at..end].to_owned();
+        out.replace_range(at..end, &format!("\"serviceModels\": [{value}]"));
+    }
+    out
+}
+
 #[test]
-fn the_committed_json_schema_is_current() {
-    use serde_json::Value;
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../docs/sovcheck-format-1.schema.json"
+fn version_1_service_model_becomes_a_list_of_one() {
+    let a = parse_one(&single_v1(
+        r#"{"meta": {"provider": "P", "serviceModel": "saas"}}"#,
+    ));
+    assert_eq!(a.meta.service_models, [ServiceModel::Saas]);
+    assert_eq!(a.meta.provider, "P");
+    let a = parse_one(&single_v1(r#"{"meta": {"provider": "P"}}"#));
+    assert!(a.meta.service_models.is_empty());
+}
+
+#[test]
+fn every_version_1_file_reads_as_its_version_2_twin() {
+    let fixtures = json_files(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().ends_with(".expect.json"));
+    let mut n = 0;
+    for path in fixtures.chain(examples("v1")) {
+        let v1 = std::fs::read_to_string(&path).unwrap();
+        assert!(v1.contains("\"formatVersion\": 1"), "{}", path.display());
+        let v2 = v2_twin(&v1);
+        assert_ne!(v1, v2);
+        assert_eq!(
+            parse_document(v1.as_bytes()),
+            parse_document(v2.as_bytes()),
+            "{}",
+            path.display()
+        );
+        n += 1;
+    }
+    assert!(n >= 9, "only {n} version-1 files");
+}
+
+#[test]
+fn a_version_1_export_re_exports_as_version_2_with_everything_else_identical() {
+    // What the version-1 writer wrote for an assessment: today's export with version 1's
+    // two differences undone (every other field is written as version 1 wrote it).
+    let mut a = rich();
+    a.meta.service_models = vec![ServiceModel::Iaas];
+    for answer in a.answers.values_mut() {
+        answer.received = None;
+        answer.provenance = None;
+    }
+    a.secnumcloud.qualified_on = None;
+    a.secnumcloud.expires_on = None;
+    a.secnumcloud.certificate.clear();
+    a.secnumcloud.criteria.remove("SNC-19.4");
+    a.due_diligence.clear();
+    a.action_plan.clear();
+    a.log.clear();
+    let v2 = export_assessment(&a);
+    let list_of_one = "\"serviceModels\": [\n        \"iaas\"\n      ],";
+    assert!(v2.contains(list_of_one), "{v2}");
+    let v1 = v2
+        .replacen("\"formatVersion\": 2", "\"formatVersion\": 1", 1)
+        .replacen(list_of_one, "\"serviceModel\": \"iaas\",", 1);
+    assert_eq!(export_assessment(&parse_one(&v1)), v2);
+    // A workspace likewise.
+    let v2 = export_workspace(&[a.clone(), Assessment::default()]);
+    let v1 = v2
+        .replacen("\"formatVersion\": 2", "\"formatVersion\": 1", 1)
+        .replacen(
+            "\"serviceModels\": [\n          \"iaas\"\n        ],",
+            "\"serviceModel\": \"iaas\",",
+            1,
+        );
+    assert_ne!(
+        v1,
+        v2.replacen("\"formatVersion\": 2", "\"formatVersion\": 1", 1)
     );
+    let back = parse_document(v1.as_bytes()).unwrap().into_assessments();
+    assert_eq!(export_workspace(&back), v2);
+}
+
+#[test]
+fn version_1_keeps_its_own_rules() {
+    let cases = [
+        (
+            r#"{"meta": {"serviceModels": ["iaas"]}}"#,
+            "assessment.meta.serviceModels",
+            "serviceModels",
+        ),
+        (
+            r#"{"dueDiligence": {}}"#,
+            "assessment.dueDiligence",
+            "dueDiligence",
+        ),
+        (r#"{"log": []}"#, "assessment.log", "log"),
+        (
+            r#"{"answers": {"SOV-1.1": {"received": "2026-01-01"}}}"#,
+            r#"assessment.answers["SOV-1.1"].received"#,
+            "received",
+        ),
+        (
+            r#"{"secnumcloud": {"certificate": "x"}}"#,
+            "assessment.secnumcloud.certificate",
+            "certificate",
+        ),
+    ];
+    for (doc, path, field) in cases {
+        assert_error(
+            &single_v1(doc),
+            &format!("{path}: unknown field \"{field}\""),
+            &format!("{path} : champ inconnu « {field} »"),
+        );
+    }
+    // A version-2 file may not use version 1's single model either.
+    assert_error(
+        &single(r#"{"meta": {"serviceModel": "iaas"}}"#),
+        r#"assessment.meta.serviceModel: unknown field "serviceModel""#,
+        "assessment.meta.serviceModel : champ inconnu « serviceModel »",
+    );
+    // In version 1 a requirement answer always has a status.
+    assert_error(
+        &single_v1(r#"{"secnumcloud": {"criteria": {"SNC-19.4": {"note": "asked"}}}}"#),
+        r#"assessment.secnumcloud.criteria["SNC-19.4"]: required field "status" is missing"#,
+        r#"assessment.secnumcloud.criteria["SNC-19.4"] : le champ obligatoire « status » est absent"#,
+    );
+}
+
+// ------------------------------------------------------------ version 2 fields
+
+#[test]
+fn repeated_service_models_are_refused() {
+    assert_error(
+        &single(r#"{"meta": {"serviceModels": ["iaas", "saas", "iaas"]}}"#),
+        r#"assessment.meta.serviceModels[2]: service model "iaas" is listed twice"#,
+        "assessment.meta.serviceModels[2] : le modèle de service « iaas » figure deux fois",
+    );
+    // Order is not checked: the editor sorts, a file may not.
+    let a = parse_one(&single(r#"{"meta": {"serviceModels": ["saas", "iaas"]}}"#));
+    assert_eq!(
+        a.meta.service_models,
+        [ServiceModel::Saas, ServiceModel::Iaas]
+    );
+}
+
+#[test]
+fn due_diligence_keys_are_the_eight_questions() {
+    for (key, path) in [
+        ("q9", "assessment.dueDiligence.q9"),
+        ("SOV-1.1", r#"assessment.dueDiligence["SOV-1.1"]"#),
+    ] {
+        assert_error(
+            &single(&format!(
+                r#"{{"dueDiligence": {{"{key}": {{"note": "x"}}}}}}"#
+            )),
+            &format!(r#"{path}: "{key}" is not one of the due-diligence questions (q1 to q8)"#),
+            &format!("{path} : « {key} » n'est pas l'une des questions de due diligence (q1 à q8)"),
+        );
+    }
+    let a = parse_one(&single(
+        r#"{"dueDiligence": {"q1": {"note": "a"}, "q8": {"source": "s", "received": "2026-11-03"}}}"#,
+    ));
+    assert_eq!(a.due_diligence.len(), 2);
+    assert_eq!(a.due_diligence["q8"].received, Some(date("2026-11-03")));
+}
+
+#[test]
+fn a_due_diligence_answer_has_no_rung_unknown_or_validity() {
+    let cases = [
+        (
+            r#"{"rung": 2, "note": "x"}"#,
+            "rung",
+            r#"a due-diligence answer has no rung: the provider's answer goes in "note""#,
+            "une réponse de due diligence n'a pas de niveau : la réponse du prestataire va dans « note »",
+        ),
+        (
+            r#"{"unknown": true}"#,
+            "unknown",
+            r#"a due-diligence answer cannot be "unknown": leave the question out until the provider answers"#,
+            "une réponse de due diligence ne peut pas être « unknown » : omettez la question tant que le prestataire n'a pas répondu",
+        ),
+        (
+            r#"{"note": "x", "validUntil": "2027-01-01"}"#,
+            "validUntil",
+            r#"a due-diligence answer has no "validUntil": give the date it was received in "received""#,
+            "une réponse de due diligence n'a pas de « validUntil » : indiquez sa date de réception dans « received »",
+        ),
+    ];
+    for (answer, field, en, fr) in cases {
+        assert_error(
+            &single(&format!(r#"{{"dueDiligence": {{"q4": {answer}}}}}"#)),
+            &format!("assessment.dueDiligence.q4.{field}: {en}"),
+            &format!("assessment.dueDiligence.q4.{field} : {fr}"),
+        );
+    }
+    // `unknown: false` is the default, not an "unknown" answer.
+    assert!(
+        parse_document(single(r#"{"dueDiligence": {"q4": {"unknown": false}}}"#).as_bytes())
+            .is_ok()
+    );
+}
+
+#[test]
+fn action_plan_keys_are_criteria_or_objectives() {
+    let a = parse_one(&single(
+        r#"{"actionPlan": {"SOV-3": {"owner": "CISO"}, "SOV-3.1": {"due": "2027-03-31", "status": "done"}}}"#,
+    ));
+    assert_eq!(a.action_plan["SOV-3.1"].status, Some(PlanStatus::Done));
+    for (key, path) in [
+        ("SOV-9", r#"assessment.actionPlan["SOV-9"]"#),
+        ("SOV-1.9", r#"assessment.actionPlan["SOV-1.9"]"#),
+        ("q1", "assessment.actionPlan.q1"),
+    ] {
+        assert_error(
+            &single(&format!(r#"{{"actionPlan": {{"{key}": {{"owner": "x"}}}}}}"#)),
+            &format!(r#"{path}: "{key}" is neither a criterion (SOV-1.1 to SOV-8.4) nor an objective (SOV-1 to SOV-8)"#),
+            &format!("{path} : « {key} » n'est ni un critère (SOV-1.1 à SOV-8.4) ni un objectif (SOV-1 à SOV-8)"),
+        );
+    }
+    assert_error(
+        &single(r#"{"actionPlan": {"SOV-3": {"status": "started"}}}"#),
+        r#"assessment.actionPlan["SOV-3"].status: "started" is not allowed here; allowed: "planned", "in-progress", "done""#,
+        r#"assessment.actionPlan["SOV-3"].status : « started » n'est pas admis ici ; valeurs admises : "planned", "in-progress", "done""#,
+    );
+}
+
+#[test]
+fn log_subjects_are_criteria_or_questions() {
+    let a = parse_one(&single(
+        r#"{"log": [{"event": "landed"}, {"event": "filled", "subject": "q2"}, {"event": "conflict-taken", "subject": "SOV-1.1"}]}"#,
+    ));
+    assert_eq!(a.log.len(), 3);
+    for subject in ["SOV-9.9", "SOV-1", "q9"] {
+        assert_error(
+            &single(&format!(r#"{{"log": [{{"event": "landed"}}, {{"event": "filled", "subject": "{subject}"}}]}}"#)),
+            &format!(r#"assessment.log[1].subject: "{subject}" is neither a criterion (SOV-1.1 to SOV-8.4) nor a due-diligence question (q1 to q8)"#),
+            &format!("assessment.log[1].subject : « {subject} » n'est ni un critère (SOV-1.1 à SOV-8.4) ni une question de due diligence (q1 à q8)"),
+        );
+    }
+}
+
+#[test]
+fn a_log_entry_quotes_answers_valid_for_its_subject() {
+    // SOV-2.1 has three rungs.
+    assert_error(
+        &single(
+            r#"{"log": [{"event": "conflict-kept", "subject": "SOV-2.1", "kept": {"rung": 3}}]}"#,
+        ),
+        "assessment.log[0].kept.rung: 3 is out of range 0..2",
+        "assessment.log[0].kept.rung : 3 est hors de l'intervalle 0..2",
+    );
+    assert_error(
+        &single(r#"{"log": [{"event": "conflict-kept", "subject": "q1", "kept": {"note": "a"}, "other": {"rung": 1}}]}"#),
+        r#"assessment.log[0].other.rung: a due-diligence answer has no rung: the provider's answer goes in "note""#,
+        "assessment.log[0].other.rung : une réponse de due diligence n'a pas de niveau : la réponse du prestataire va dans « note »",
+    );
+}
+
+#[test]
+fn a_log_entry_needs_a_known_event() {
+    assert_error(
+        &single(r#"{"log": [{"by": "A"}]}"#),
+        r#"assessment.log[0]: required field "event" is missing"#,
+        r#"assessment.log[0] : le champ obligatoire « event » est absent"#,
+    );
+    assert_error(
+        &single(r#"{"log": [{"event": "deleted"}]}"#),
+        r#"assessment.log[0].event: "deleted" is not allowed here; allowed: "landed", "filled", "confirmed", "conflict-kept", "conflict-taken", "conflict-unknown", "tab-conflict""#,
+        r#"assessment.log[0].event : « deleted » n'est pas admis ici ; valeurs admises : "landed", "filled", "confirmed", "conflict-kept", "conflict-taken", "conflict-unknown", "tab-conflict""#,
+    );
+    assert_error(
+        &single(r#"{"answers": {"SOV-1.1": {"provenance": {"role": "ceo"}}}}"#),
+        r#"assessment.answers["SOV-1.1"].provenance.role: "ceo" is not allowed here; allowed: "provider", "legal", "architecture", "purchasing", "security", "other""#,
+        r#"assessment.answers["SOV-1.1"].provenance.role : « ceo » n'est pas admis ici ; valeurs admises : "provider", "legal", "architecture", "purchasing", "security", "other""#,
+    );
+}
+
+#[test]
+fn a_requirement_answer_needs_a_status_or_a_note() {
+    for answer in ["{}", r#"{"note": ""}"#] {
+        assert_error(
+            &single(&format!(
+                r#"{{"secnumcloud": {{"criteria": {{"SNC-19.4": {answer}}}}}}}"#
+            )),
+            r#"assessment.secnumcloud.criteria["SNC-19.4"]: required field "status" is missing"#,
+            r#"assessment.secnumcloud.criteria["SNC-19.4"] : le champ obligatoire « status » est absent"#,
+        );
+    }
+    let a = parse_one(&single(
+        r#"{"secnumcloud": {"criteria": {"SNC-19.4": {"note": "asked"}}}}"#,
+    ));
+    assert_eq!(
+        a.secnumcloud.criteria["SNC-19.4"],
+        SncAnswer {
+            status: None,
+            note: "asked".into()
+        }
+    );
+}
+
+// ------------------------------------------------------------------------ limits
+
+/// `n` copies of `item`, comma-separated.
+fn repeat(item: &str, n: usize) -> String {
+    vec![item; n].join(",")
+}
+
+#[test]
+fn lists_are_accepted_up_to_their_limit_and_refused_beyond() {
+    let approvers = |n| {
+        single(&format!(
+            r#"{{"signoff": {{"approvers": [{}]}}}}"#,
+            repeat(r#"{"name": "A"}"#, n)
+        ))
+    };
+    let log = |n| {
+        single(&format!(
+            r#"{{"log": [{}]}}"#,
+            repeat(r#"{"event": "landed"}"#, n)
+        ))
+    };
+    let workspace = |n| {
+        format!(
+            r#"{{"formatVersion": 2, "assessments": [{}]}}"#,
+            repeat("{}", n)
+        )
+    };
+    // Assessments without ids: ids are unique only when given.
+    for doc in [
+        approvers(MAX_APPROVERS),
+        log(MAX_LOG_ENTRIES),
+        workspace(MAX_ASSESSMENTS),
+    ] {
+        if let Err(e) = parse_document(doc.as_bytes()) {
+            panic!("{}", sovcheck_text::texts(Lang::En).format_error(&e));
+        }
+    }
+    assert_error(
+        &approvers(MAX_APPROVERS + 1),
+        "assessment.signoff.approvers: 101 approvers; a sign-off lists at most 100",
+        "assessment.signoff.approvers : 101 approbateurs ; une décision en compte au plus 100",
+    );
+    assert_error(
+        &log(MAX_LOG_ENTRIES + 1),
+        "assessment.log: 10001 log entries; a log holds at most 10000",
+        "assessment.log : 10001 entrées de journal ; un journal en compte au plus 10000",
+    );
+    assert_error(
+        &workspace(MAX_ASSESSMENTS + 1),
+        "assessments: 1001 assessments; a workspace holds at most 1000",
+        "assessments : 1001 évaluations ; un espace de travail en compte au plus 1000",
+    );
+    // In a workspace, the assessment's path names it.
+    assert_error(
+        &format!(
+            r#"{{"formatVersion": 2, "assessments": [{{}}, {{"signoff": {{"approvers": [{}]}}}}]}}"#,
+            repeat("{}", MAX_APPROVERS + 1)
+        ),
+        "assessments[1].signoff.approvers: 101 approvers; a sign-off lists at most 100",
+        "assessments[1].signoff.approvers : 101 approbateurs ; une décision en compte au plus 100",
+    );
+}
+
+#[test]
+fn every_text_is_limited_in_characters_not_bytes() {
+    // "é" is two bytes: a text at the limit is twice as long in bytes, and accepted.
+    let at_limit = "é".repeat(MAX_TEXT_CHARS);
+    let over = format!("{at_limit}x");
+    let cases = [
+        (
+            single(r#"{"answers": {"SOV-1.1": {"note": "TEXT"}}}"#),
+            r#"assessment.answers["SOV-1.1"].note"#,
+        ),
+        (single(r#"{"meta": {"title": "TEXT"}}"#), "assessment.meta.title"),
+        (
+            single(r#"{"signoff": {"rationale": "TEXT"}}"#),
+            "assessment.signoff.rationale",
+        ),
+        (
+            single(r#"{"overrides": {"SOV-5": {"level": 2, "justification": "TEXT"}}}"#),
+            r#"assessment.overrides["SOV-5"].justification"#,
+        ),
+        (
+            single(r#"{"log": [{"event": "landed"}, {"event": "filled", "why": "TEXT"}]}"#),
+            "assessment.log[1].why",
+        ),
+        (
+            single(r#"{"dueDiligence": {"q2": {"provenance": {"respondent": "TEXT"}}}}"#),
+            "assessment.dueDiligence.q2.provenance.respondent",
+        ),
+        (
+            r#"{"formatVersion": 2, "contentVersion": "TEXT", "assessment": {}}"#.to_owned(),
+            "contentVersion",
+        ),
+        (
+            r#"{"formatVersion": 1, "assessments": [{}, {"secnumcloud": {"criteria": {"SNC-19.4": {"status": "met", "note": "TEXT"}}}}]}"#.to_owned(),
+            r#"assessments[1].secnumcloud.criteria["SNC-19.4"].note"#,
+        ),
+        (
+            r#"{"formatVersion": 0, "provider": "TEXT"}"#.to_owned(),
+            "provider",
+        ),
+    ];
+    for (doc, path) in cases {
+        let ok = doc.replace("TEXT", &at_limit);
+        if let Err(e) = parse_document(ok.as_bytes()) {
+            panic!(
+                "{path}: {}",
+                sovcheck_text::texts(Lang::En).format_error(&e)
+            );
+        }
+        assert_error(
+            &doc.replace("TEXT", &over),
+            &format!("{path}: the text is 100001 characters long; a text holds at most 100000"),
+            &format!(
+                "{path} : le texte compte 100001 caractères ; un texte en compte au plus 100000"
+            ),
+        );
+    }
+}
+
+/// The committed JSON Schema `name` must describe exactly what the format writes: every key
+/// of `docs` is declared at its place in the schema, and every property the schema declares
+/// for the objects listed in `declared` appears in them (so a field added or renamed in the
+/// model without the schema, or the other way round, fails here).
+fn check_schema(name: &str, docs: &[String], declared: &[(&str, &[&str])]) {
+    use serde_json::Value;
+    let path = format!("{}/../../docs/{name}", env!("CARGO_MANIFEST_DIR"));
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let defs = &schema["$defs"];
     let resolve = |s: &Value| -> Value {
@@ -658,7 +1209,7 @@ fn the_committed_json_schema_is_current() {
             None => s.clone(),
         }
     };
-    // Walks an export and its schema together; returns the schema paths it visited.
+    // Walks a document and its schema together; records the schema paths it visited.
     fn walk(
         value: &Value,
         schema: &Value,
@@ -706,38 +1257,78 @@ fn the_committed_json_schema_is_current() {
             _ => {}
         }
     }
-    let export: Value = serde_json::from_str(&export_assessment(&rich())).unwrap();
     let mut seen = std::collections::BTreeSet::new();
-    walk(&export, &schema, "$", &resolve, &mut seen);
-    let mut workspace_seen = std::collections::BTreeSet::new();
-    let ws: Value =
-        serde_json::from_str(&sovcheck_core::format::export_workspace(&[rich()])).unwrap();
-    walk(&ws, &schema, "$", &resolve, &mut workspace_seen);
-    seen.extend(workspace_seen);
-    // Every declared property of every object reached must have been seen.
-    let declared = [
-        ("$", &schema),
-        ("$.assessment", &defs["assessment"]),
-        (
-            "$.assessment.meta",
-            &defs["assessment"]["properties"]["meta"],
-        ),
-        (
-            "$.assessment.secnumcloud",
-            &defs["assessment"]["properties"]["secnumcloud"],
-        ),
-        (
-            "$.assessment.signoff",
-            &defs["assessment"]["properties"]["signoff"],
-        ),
-        ("$.assessment.answers[*]", &defs["answer"]),
-    ];
-    for (at, s) in declared {
-        for k in s["properties"].as_object().unwrap().keys() {
+    for doc in docs {
+        let value: Value = serde_json::from_str(doc).unwrap();
+        // A workspace's assessments are checked under the same names as a single one.
+        let mut visited = std::collections::BTreeSet::new();
+        walk(&value, &schema, "$", &resolve, &mut visited);
+        seen.extend(
+            visited
+                .into_iter()
+                .map(|p| p.replacen("$.assessments[]", "$.assessment", 1)),
+        );
+    }
+    // Every declared property of every object listed must have been seen.
+    for (at, pointer) in declared {
+        let mut s = &schema;
+        for step in *pointer {
+            s = &s[*step];
+        }
+        let props = s["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{name}: no properties at {pointer:?}"));
+        for k in props.keys() {
             assert!(
                 seen.contains(&format!("{at}.{k}")),
-                "schema declares {at}.{k} but the export never writes it"
+                "{name} declares {at}.{k} but the documents never write it"
             );
         }
     }
+}
+
+#[test]
+fn the_committed_json_schema_is_current() {
+    let docs = [export_assessment(&rich()), export_workspace(&[rich()])];
+    let declared: &[(&str, &[&str])] = &[
+        ("$", &[]),
+        ("$.assessment", &["$defs", "assessment"]),
+        (
+            "$.assessment.meta",
+            &["$defs", "assessment", "properties", "meta"],
+        ),
+        (
+            "$.assessment.secnumcloud",
+            &["$defs", "assessment", "properties", "secnumcloud"],
+        ),
+        (
+            "$.assessment.signoff",
+            &["$defs", "assessment", "properties", "signoff"],
+        ),
+        ("$.assessment.answers[*]", &["$defs", "answer"]),
+        (
+            "$.assessment.answers[*].provenance",
+            &["$defs", "provenance"],
+        ),
+        (
+            "$.assessment.dueDiligence[*]",
+            &["$defs", "dueDiligenceAnswer"],
+        ),
+        ("$.assessment.actionPlan[*]", &["$defs", "planItem"]),
+        ("$.assessment.log[]", &["$defs", "logEntry"]),
+        (
+            "$.assessment.secnumcloud.criteria[*]",
+            &["$defs", "sncAnswer"],
+        ),
+    ];
+    check_schema("sovcheck-format-2.schema.json", &docs, declared);
+    // The examples are described by their version's schema, frozen for version 1.
+    let read = |paths: Vec<PathBuf>| -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    };
+    check_schema("sovcheck-format-2.schema.json", &read(examples("")), &[]);
+    check_schema("sovcheck-format-1.schema.json", &read(examples("v1")), &[]);
 }

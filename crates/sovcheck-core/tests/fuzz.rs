@@ -19,22 +19,36 @@ use common::TOKENS;
 use proptest::prelude::RngExt;
 use proptest::test_runner::TestRng;
 use sovcheck_core::format::{export_assessment, export_workspace, parse_document, Document};
-use sovcheck_core::model::{Answer, Assessment, Override};
+use sovcheck_core::model::{
+    Answer, Assessment, Date, LogEntry, LogEvent, Override, PlanItem, PlanStatus, Provenance, Role,
+    ServiceModel, SncAnswer, SncStatus,
+};
 use sovcheck_core::{criteria, Lang, Seal};
 use std::time::Instant;
 
-/// A valid export with answers, evidence and an override, to mutate.
+/// A valid export with answers, evidence, an override and every field of format version 2
+/// (service models, provenance, due-diligence answers, action plan, log, SecNumCloud
+/// qualification), to mutate.
 fn seed_document() -> String {
+    let date = |s| Date::parse(s);
     let mut a = Assessment {
         id: "fuzz".into(),
         ..Assessment::default()
     };
     a.meta.provider = "Fuzz « Cloud » 🚀".into();
+    a.meta.service_models = vec![ServiceModel::Caas, ServiceModel::Saas];
     for (i, c) in criteria().enumerate().take(20) {
         let ans = Answer {
             rung: (i % 3 != 0).then_some(0),
             unknown: i % 3 == 0,
             note: format!("note {i} <b>\u{202e}"),
+            received: (i % 4 == 0).then(|| date("2026-11-03")).flatten(),
+            provenance: (i % 5 == 0).then(|| Provenance {
+                respondent: "R".into(),
+                role: Some(Role::Security),
+                accepted_by: "A".into(),
+                accepted_on: date("2026-11-04"),
+            }),
             ..Answer::default()
         };
         a.answers.insert(c.id.to_owned(), ans);
@@ -44,6 +58,55 @@ fn seed_document() -> String {
         Override {
             level: Seal::new(2).unwrap(),
             justification: "board".into(),
+        },
+    );
+    a.due_diligence.insert(
+        "q2".into(),
+        Answer {
+            note: "their answer".into(),
+            received: date("2026-11-03"),
+            ..Answer::default()
+        },
+    );
+    a.action_plan.insert(
+        "SOV-3.1".into(),
+        PlanItem {
+            owner: "CISO".into(),
+            due: date("2027-01-31"),
+            status: Some(PlanStatus::InProgress),
+        },
+    );
+    a.log.push(LogEntry {
+        at: "2026-11-03T10:00:00Z".into(),
+        by: "A".into(),
+        event: LogEvent::ConflictTaken,
+        source: "reply.json".into(),
+        subject: "SOV-1.2".into(),
+        kept: Some(Answer {
+            rung: Some(1),
+            ..Answer::default()
+        }),
+        other: Some(Answer {
+            unknown: true,
+            ..Answer::default()
+        }),
+        why: "newer".into(),
+    });
+    a.secnumcloud.qualified_on = date("2025-01-15");
+    a.secnumcloud.expires_on = date("2028-01-15");
+    a.secnumcloud.certificate = "ANSSI-1".into();
+    a.secnumcloud.criteria.insert(
+        "SNC-19.4".into(),
+        SncAnswer {
+            status: None,
+            note: "asked".into(),
+        },
+    );
+    a.secnumcloud.criteria.insert(
+        "SNC-19.2.b".into(),
+        SncAnswer {
+            status: Some(SncStatus::Met),
+            note: String::new(),
         },
     );
     export_assessment(&a)

@@ -65,7 +65,7 @@ fn the_fingerprint_is_the_sha256_of_the_canonical_export() {
     // laid out by hand, so its own hash differs: the fingerprint ignores layout).
     assert_eq!(
         fingerprint(&a),
-        "099f324721044f69f78276f8e115c54fcc89e3321b93827d09357974e6221417"
+        "975166d4d18dd3914e5618d71ce9b21eef07fa2d4ba21b84a0c42bc6ae5264dc"
     );
     assert_eq!(
         fingerprint(&a),
@@ -603,7 +603,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     note,
                     source,
                     evidence_level: level.map(|l| EvidenceLevel::ALL[usize::from(l)]),
-                    valid_until: None,
+                    ..Answer::default()
                 };
                 if !answer.is_empty() {
                     a.answers.insert(c.id.to_owned(), answer);

@@ -151,6 +151,25 @@ catalog! {
         unknown_weights: S,
         /// `{id}`.
         duplicate_id: S,
+        /// `{model}`.
+        repeated_service_model: S,
+        /// `{id}`.
+        unknown_question: S,
+        rung_on_due_diligence: S,
+        unknown_on_due_diligence: S,
+        valid_until_on_due_diligence: S,
+        /// `{key}`.
+        unknown_plan_key: S,
+        /// `{subject}`.
+        unknown_log_subject: S,
+        /// `{n}`, `{max}`.
+        too_many_approvers: S,
+        /// `{n}`, `{max}`.
+        too_many_log_entries: S,
+        /// `{n}`, `{max}`.
+        too_many_assessments: S,
+        /// `{n}`, `{max}`.
+        text_too_long: S,
         /// An error the format does not name more precisely.
         other: S,
         syntax_expected_value: S,
@@ -318,7 +337,8 @@ catalog! {
         delete: S,
         new_name: S,
         untitled: S,
-        copy_suffix: S,
+        /// The title of a copy: `{name}` is the original's.
+        copy_title: S,
         last_modified: S,
         confirm_delete: S,
         delete_for_good: S,

@@ -101,6 +101,29 @@ impl Catalog {
             Problem::MissingWeight(o) => fill(e.missing_weight, &[("objective", o)]),
             Problem::UnknownWeights(name) => fill(e.unknown_weights, &[("name", name)]),
             Problem::DuplicateId(id) => fill(e.duplicate_id, &[("id", id)]),
+            Problem::RepeatedServiceModel(m) => fill(e.repeated_service_model, &[("model", m)]),
+            Problem::UnknownQuestion(q) => fill(e.unknown_question, &[("id", q)]),
+            Problem::RungOnDueDiligence => e.rung_on_due_diligence.to_owned(),
+            Problem::UnknownOnDueDiligence => e.unknown_on_due_diligence.to_owned(),
+            Problem::ValidUntilOnDueDiligence => e.valid_until_on_due_diligence.to_owned(),
+            Problem::UnknownPlanKey(k) => fill(e.unknown_plan_key, &[("key", k)]),
+            Problem::UnknownLogSubject(s) => fill(e.unknown_log_subject, &[("subject", s)]),
+            Problem::TooManyApprovers(n) => fill(
+                e.too_many_approvers,
+                &[("n", n), ("max", &sovcheck_core::format::MAX_APPROVERS)],
+            ),
+            Problem::TooManyLogEntries(n) => fill(
+                e.too_many_log_entries,
+                &[("n", n), ("max", &sovcheck_core::format::MAX_LOG_ENTRIES)],
+            ),
+            Problem::TooManyAssessments(n) => fill(
+                e.too_many_assessments,
+                &[("n", n), ("max", &sovcheck_core::format::MAX_ASSESSMENTS)],
+            ),
+            Problem::TextTooLong(n) => fill(
+                e.text_too_long,
+                &[("n", n), ("max", &sovcheck_core::format::MAX_TEXT_CHARS)],
+            ),
             Problem::Other(_) => e.other.to_owned(),
         }
     }
