@@ -7,6 +7,8 @@
 //! and writes assessment files, with path-precise errors in English and French. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
+//! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
+//! the range rests on, whether the target SEAL is met, and the action plan.
 //! [`figures`] prints numbers for the interface without core's float formatting.
 
 pub mod compare;
@@ -19,6 +21,7 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod seal;
+pub mod verdict;
 
 pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
@@ -29,3 +32,4 @@ pub use format::{parse_document, Document, FormatError};
 pub use lang::{Lang, Text};
 pub use model::Assessment;
 pub use seal::{Seal, SealRange};
+pub use verdict::{plan, verdict, Plan, Verdict};
