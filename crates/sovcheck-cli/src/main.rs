@@ -10,6 +10,17 @@
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
 //! prints an aligned table, or one JSON object per assessment per line with `--json`.
+//! Each JSON object has: `file`, `id`, `provider`, `offer`; `seal` and `score` (`lower`,
+//! `upper`; SEAL levels 0-4, scores in percent, unrounded); `calculatorReading` (`seal`, null
+//! when nothing is answered, and `score`); `objectives` (per objective `id`, `weight`,
+//! `seal`, `score`, `open` criteria, `overridden` level or null); `binding`, `bindingOpen`
+//! and `bindingOverrides` (what holds the lower bound down); `weights`, `aggregation`
+//! (`weakest-link` or `weighted-mean`); the counts `answered`, `unknown`, `unanswered`;
+//! `cappedBy`: the answered criteria and overridden objectives (as `SOV-5`) that hold the
+//! best case below SEAL-4, in criterion order, empty when the best case is SEAL-4; `target`:
+//! null without a target SEAL, else `{"seal": N, "verdict": "met" | "not-met" |
+//! "undecided"}` (met: the lower bound reaches it; not met: the upper bound is below it);
+//! and `contentVersion`. See docs/METHOD.md ("The verdict").
 //! `validate` says, per file, whether it is a valid sovcheck document.
 //! `fingerprint` prints, per assessment of the file, the SHA-256 of its canonical export
 //! and its id (`-` when it has none). `csv` writes the answers of the file's one assessment
@@ -27,6 +38,7 @@ use sovcheck_core::evaluate::{Evaluation, ObjectiveResult, ScoreRange};
 use sovcheck_core::export::{self, answers_csv, fingerprint};
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
 use sovcheck_core::model::{Aggregation, Assessment, Choice, Date, Override, Stage};
+use sovcheck_core::verdict::{verdict, Cap};
 use sovcheck_core::{content, Lang, Seal, SealRange};
 use std::ffi::OsString;
 use std::io::Read;
@@ -429,6 +441,7 @@ fn objective_json(r: &ObjectiveResult) -> Value {
 
 /// One assessment's evaluation as one JSON object.
 fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
+    let v = verdict(a, ev);
     json!({
         "file": path.display().to_string(),
         "id": a.id,
@@ -449,6 +462,8 @@ fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
         "answered": ev.answered,
         "unknown": ev.unknown,
         "unanswered": ev.unanswered,
+        "cappedBy": v.capped_by.iter().map(Cap::id).collect::<Vec<_>>(),
+        "target": v.target.map(|t| json!({ "seal": t.seal.level(), "verdict": t.verdict.id() })),
         "contentVersion": sovcheck_core::content_version(),
     })
 }

@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -89,6 +89,9 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
     // SOV-1.1 rung 3 grants SEAL-4.
     assert_eq!(v["seal"]["lower"], 0);
     assert_eq!(v["seal"]["upper"], 4);
+    // A best case of SEAL-4 is capped by nothing; the document sets no target.
+    assert_eq!(v["cappedBy"], json!([]));
+    assert_eq!(v["target"], Value::Null);
 
     // The workbook reads only the answered row: SOV-1.1 rung 3 → SEAL-4 and 1.87515 %.
     assert_eq!(v["calculatorReading"]["seal"], 4);
@@ -132,6 +135,53 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
         .any(|c| c == "SOV-2.2"));
     assert_close(&sov2["score"]["lower"], 0.0);
     assert_close(&sov2["score"]["upper"], 100.2);
+}
+
+#[test]
+fn score_json_names_what_caps_the_best_case_and_judges_the_target() {
+    let path = file(
+        "verdict-workspace.json",
+        r#"{"formatVersion": 1, "assessments": [
+            {"id": "trial", "meta": {"targetSeal": 3}, "answers": {
+                "SOV-5.5": {"rung": 1}, "SOV-7.7": {"rung": 3}, "SOV-1.8": {"unknown": true}}},
+            {"id": "override", "meta": {"targetSeal": 2},
+                "overrides": {"SOV-5": {"level": 2, "justification": "Expert view"}}},
+            {"id": "floor", "meta": {"targetSeal": 0}},
+            {"id": "none"}
+        ]}"#,
+    );
+    let out = run(&["score", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    let verdicts: Vec<Value> = lines
+        .iter()
+        .map(|l| json!({"id": l["id"], "cappedBy": l["cappedBy"], "target": l["target"]}))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            // SOV-5.5 rung 1 and SOV-7.7 rung 3 both grant SEAL-1: the best case is SEAL-1
+            // (every open criterion's best rung grants SEAL-4), below the target SEAL-3.
+            json!({"id": "trial", "cappedBy": ["SOV-5.5", "SOV-7.7"],
+                   "target": {"seal": 3, "verdict": "not-met"}}),
+            // The override holds SOV-5 at SEAL-2, the upper bound; the open criteria's worst
+            // rungs give SEAL-0: 0 to 2 against a target of 2 is undecided.
+            json!({"id": "override", "cappedBy": ["SOV-5"],
+                   "target": {"seal": 2, "verdict": "undecided"}}),
+            // Nothing answered: SEAL-0 to SEAL-4, nothing caps it; any lower bound meets 0.
+            json!({"id": "floor", "cappedBy": [], "target": {"seal": 0, "verdict": "met"}}),
+            json!({"id": "none", "cappedBy": [], "target": null}),
+        ]
+    );
+    // The exact text of the new fields, as a consumer without a JSON parser would see it.
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.contains(r#""cappedBy":["SOV-5.5","SOV-7.7"]"#)
+            && first.contains(r#""target":{"seal":3,"verdict":"not-met"}"#),
+        "{first}"
+    );
+    assert!(text.lines().nth(3).unwrap().contains(r#""target":null"#));
 }
 
 #[test]
