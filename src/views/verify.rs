@@ -4,15 +4,18 @@
 //! the user types or pastes that value and chooses or drops a file; the file is read in the
 //! browser and compared: first its raw bytes (the exported file, unchanged), then the
 //! canonical re-export of each assessment it holds (the same assessment in a re-saved or
-//! re-formatted file). Nothing is stored: this screen never changes the workspace.
+//! re-formatted file). Nothing is stored: this screen never changes the workspace. The check
+//! itself is the engine's (`sovcheck_core::verify`); this module holds its words and view.
 
 use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::i18n::texts as app_texts;
 use crate::state::{display_name, Action};
 use crate::views::start::ScreenProps;
-use sovcheck_core::export::{fingerprint, sha256_hex};
-use sovcheck_core::format::{parse_document, FormatError, Problem, MAX_DOCUMENT_BYTES};
+use sovcheck_core::format::MAX_DOCUMENT_BYTES;
+use sovcheck_core::verify::{
+    grouped, verdict, FileState, Fingerprint, FingerprintError, ReportKind, Verdict,
+};
 use sovcheck_core::Lang;
 use yew::prelude::*;
 
@@ -34,6 +37,8 @@ pub struct VerifyTexts {
     pub content_matched_in: &'static str,
     pub mismatch: &'static str,
     pub not_sovcheck: &'static str,
+    pub report_pdf: &'static str,
+    pub report_html: &'static str,
     pub bad_fingerprint: &'static str,
     pub waiting_file: &'static str,
     pub waiting_fingerprint: &'static str,
@@ -58,6 +63,8 @@ pub const EN: VerifyTexts = VerifyTexts {
     content_matched_in: "The matching assessment:",
     mismatch: "No match: this file is not the one whose fingerprint was printed, or it was changed after the export.",
     not_sovcheck: "No match, and this file is not a sovcheck document:",
+    report_pdf: "This is a PDF, not an assessment file. The fingerprint printed in the report is that of the exported assessment (.json): check that file.",
+    report_html: "This is an HTML page, not an assessment file. The fingerprint printed in the report is that of the exported assessment (.json): check that file.",
     bad_fingerprint: "This is not a valid fingerprint:",
     waiting_file: "Now choose the file to check.",
     waiting_fingerprint: "Now type or paste the printed fingerprint to compare.",
@@ -82,6 +89,8 @@ pub const FR: VerifyTexts = VerifyTexts {
     content_matched_in: "L'évaluation concordante :",
     mismatch: "Pas de concordance : ce fichier n'est pas celui dont l'empreinte a été imprimée, ou il a été modifié après l'export.",
     not_sovcheck: "Pas de concordance, et ce fichier n'est pas un document sovcheck :",
+    report_pdf: "C'est un PDF, pas un fichier d'évaluation. L'empreinte imprimée dans le rapport est celle de l'évaluation exportée (.json) : vérifiez ce fichier.",
+    report_html: "C'est une page HTML, pas un fichier d'évaluation. L'empreinte imprimée dans le rapport est celle de l'évaluation exportée (.json) : vérifiez ce fichier.",
     bad_fingerprint: "Ce n'est pas une empreinte valide :",
     waiting_file: "Choisissez maintenant le fichier à vérifier.",
     waiting_fingerprint: "Saisissez ou collez maintenant l'empreinte imprimée pour comparer.",
@@ -96,193 +105,22 @@ pub fn texts(lang: Lang) -> &'static VerifyTexts {
     }
 }
 
-/// Why a typed fingerprint is not one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FingerprintError {
-    /// Nothing but spaces.
-    Empty,
-    /// A character other than 0-9, a-f (either case) or white space.
-    NotHex(char),
-    /// Not 64 hexadecimal characters; the count found.
-    Length(usize),
-}
-
-impl FingerprintError {
-    /// The error in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match *self {
-            FingerprintError::Empty => lang.pick(
-                "nothing was typed.".to_owned(),
-                "rien n'a été saisi.".to_owned(),
-            ),
-            FingerprintError::NotHex(c) => lang.pick(
-                format!("“{c}” is not a hexadecimal character (0-9, a-f)."),
-                format!("« {c} » n'est pas un caractère hexadécimal (0-9, a-f)."),
-            ),
-            FingerprintError::Length(n) => lang.pick(
-                format!("a fingerprint has 64 characters; this one has {n}."),
-                format!("une empreinte compte 64 caractères ; celle-ci en compte {n}."),
-            ),
-        }
+/// Why a typed fingerprint is not one, in words, in `lang`.
+pub fn fingerprint_error_message(e: FingerprintError, lang: Lang) -> String {
+    match e {
+        FingerprintError::Empty => lang.pick(
+            "nothing was typed.".to_owned(),
+            "rien n'a été saisi.".to_owned(),
+        ),
+        FingerprintError::NotHex(c) => lang.pick(
+            format!("“{c}” is not a hexadecimal character (0-9, a-f)."),
+            format!("« {c} » n'est pas un caractère hexadécimal (0-9, a-f)."),
+        ),
+        FingerprintError::Length(n) => lang.pick(
+            format!("a fingerprint has 64 characters; this one has {n}."),
+            format!("une empreinte compte 64 caractères ; celle-ci en compte {n}."),
+        ),
     }
-}
-
-/// A typed or pasted fingerprint as the engine writes it: white space removed, lower case,
-/// exactly 64 hexadecimal characters.
-pub fn normalise(input: &str) -> Result<String, FingerprintError> {
-    let mut out = String::with_capacity(64);
-    for c in input.chars().filter(|c| !c.is_whitespace()) {
-        if !c.is_ascii_hexdigit() {
-            return Err(FingerprintError::NotHex(c));
-        }
-        out.push(c.to_ascii_lowercase());
-    }
-    match out.len() {
-        0 => Err(FingerprintError::Empty),
-        64 => Ok(out),
-        n => Err(FingerprintError::Length(n)),
-    }
-}
-
-/// One assessment found in the file: its name and the fingerprint of its canonical export.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    pub name: Option<String>,
-    pub fingerprint: String,
-}
-
-/// A file as read.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileState {
-    /// Being read.
-    Reading { name: String },
-    /// The browser could not read it.
-    Unreadable { name: String },
-    /// Read (or refused for its size, then `sha` is `None`).
-    Loaded {
-        name: String,
-        /// SHA-256 of the raw bytes.
-        sha: Option<String>,
-        /// The assessments it holds, or why it is not a sovcheck document.
-        content: Result<Vec<Found>, FormatError>,
-    },
-}
-
-impl FileState {
-    /// A file's state from its bytes.
-    pub fn from_bytes(name: String, bytes: &[u8]) -> FileState {
-        let content = parse_document(bytes).map(|doc| {
-            doc.into_assessments()
-                .iter()
-                .map(|a| Found {
-                    name: display_name(a),
-                    fingerprint: fingerprint(a),
-                })
-                .collect()
-        });
-        FileState::Loaded {
-            name,
-            sha: Some(sha256_hex(bytes)),
-            content,
-        }
-    }
-
-    /// A file refused before reading, for its size.
-    pub fn too_large(name: String, size: usize) -> FileState {
-        FileState::Loaded {
-            name,
-            sha: None,
-            content: Err(FormatError {
-                path: String::new(),
-                problem: Problem::TooLarge { size },
-            }),
-        }
-    }
-}
-
-/// The outcome of a check.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Verdict {
-    /// The file's bytes have the printed SHA-256: the exported file, unchanged.
-    Match,
-    /// The bytes differ, but the assessment at `index` (of `of` in the file) re-exports to
-    /// the printed fingerprint: the same assessment in a re-saved or re-formatted file.
-    ContentMatch { index: usize, of: usize },
-    /// Neither the bytes nor any assessment in the file match.
-    Mismatch,
-    /// The bytes do not match and the file is not a sovcheck document.
-    NotSovcheck(FormatError),
-    /// What was typed is not a fingerprint.
-    BadFingerprint(FingerprintError),
-    /// The browser could not read the file.
-    Unreadable,
-}
-
-impl Verdict {
-    /// Whether the file holds what was fingerprinted (exactly, or re-saved).
-    pub fn is_match(&self) -> bool {
-        matches!(self, Verdict::Match | Verdict::ContentMatch { .. })
-    }
-
-    /// A stable word for tests and styles.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Verdict::Match => "bytes",
-            Verdict::ContentMatch { .. } => "content",
-            Verdict::Mismatch => "mismatch",
-            Verdict::NotSovcheck(_) => "not-sovcheck",
-            Verdict::BadFingerprint(_) => "bad-fingerprint",
-            Verdict::Unreadable => "unreadable",
-        }
-    }
-}
-
-/// The check of `file` against what was typed; `None` while something is missing. An
-/// invalid fingerprint is reported only once it is not empty.
-pub fn verdict(expected: &str, file: Option<&FileState>) -> Option<Verdict> {
-    let expected = if expected.trim().is_empty() {
-        None
-    } else {
-        match normalise(expected) {
-            Ok(e) => Some(e),
-            Err(e) => return Some(Verdict::BadFingerprint(e)),
-        }
-    };
-    match file? {
-        FileState::Reading { .. } => None,
-        FileState::Unreadable { .. } => Some(Verdict::Unreadable),
-        FileState::Loaded { sha, content, .. } => {
-            let Some(expected) = expected else {
-                // Without a fingerprint only a broken file is worth an answer.
-                return content
-                    .as_ref()
-                    .err()
-                    .map(|e| Verdict::NotSovcheck(e.clone()));
-            };
-            if sha.as_deref() == Some(expected.as_str()) {
-                return Some(Verdict::Match);
-            }
-            Some(match content {
-                Err(e) => Verdict::NotSovcheck(e.clone()),
-                Ok(list) => match list.iter().position(|f| f.fingerprint == expected) {
-                    Some(index) => Verdict::ContentMatch {
-                        index,
-                        of: list.len(),
-                    },
-                    None => Verdict::Mismatch,
-                },
-            })
-        }
-    }
-}
-
-/// A fingerprint for people: groups of eight, so that it reads like the printed one.
-pub fn grouped(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(8)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A fingerprint in groups of eight, the groups that differ from `expected` marked.
@@ -375,7 +213,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
     let result =
         result.filter(|v| !matches!(v, Verdict::BadFingerprint(_)) || *committed || file.is_some());
     let invalid = matches!(result, Some(Verdict::BadFingerprint(_)));
-    let normalised = normalise(&expected).ok();
+    let normalised = Fingerprint::parse(&expected).ok();
     let class = classes!("verify-screen", drop.dragging.then_some("dragging"));
     let DropZone {
         ondragover,
@@ -394,7 +232,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
             <p data-testid="verify-file-info">{ format!("{}{colon} {name}", vt.file_name) }</p>
         },
         Some(FileState::Loaded { name, sha, content }) => {
-            let expected = normalised.as_deref();
+            let expected = normalised.as_ref().map(Fingerprint::as_str);
             html! {
                 <dl class="verify-values" data-testid="verify-file-info">
                     <dt>{ vt.file_name }</dt>
@@ -408,14 +246,14 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                     if let Some(sha) = sha {
                         <>
                             <dt>{ vt.file_sha }</dt>
-                            <dd class="hex" data-testid="verify-file-sha" data-value={sha.clone()}>{ marked(sha, expected) }</dd>
+                            <dd class="hex" data-testid="verify-file-sha" data-value={sha.to_string()}>{ marked(sha.as_str(), expected) }</dd>
                         </>
                     }
                     if let Ok(list) = content {
-                        { for list.iter().filter(|f| sha.as_deref() != Some(f.fingerprint.as_str())).map(|f| html! {
+                        { for list.iter().filter(|f| sha.as_ref() != Some(&f.fingerprint)).map(|f| html! {
                             <>
-                                <dt>{ format!("{} — {}", vt.assessment_fp, f.name.clone().unwrap_or_else(|| t.untitled.to_owned())) }</dt>
-                                <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.clone()}>{ marked(&f.fingerprint, expected) }</dd>
+                                <dt>{ format!("{} — {}", vt.assessment_fp, display_name(&f.assessment).unwrap_or_else(|| t.untitled.to_owned())) }</dt>
+                                <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.to_string()}>{ marked(f.fingerprint.as_str(), expected) }</dd>
                             </>
                         }) }
                     }
@@ -442,7 +280,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                             content: Ok(list), ..
                         }) => list
                             .get(*index)
-                            .and_then(|f| f.name.clone())
+                            .and_then(|f| display_name(&f.assessment))
                             .unwrap_or_else(|| t.untitled.to_owned()),
                         _ => t.untitled.to_owned(),
                     };
@@ -459,9 +297,22 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                     format!("{} {}", vt.not_sovcheck, e.message(lang)),
                     html! {},
                 ),
+                Verdict::ReportNotAssessment { kind } => (
+                    "✗",
+                    match kind {
+                        ReportKind::Pdf => vt.report_pdf,
+                        ReportKind::Html => vt.report_html,
+                    }
+                    .to_owned(),
+                    html! {},
+                ),
                 Verdict::BadFingerprint(e) => (
                     "✗",
-                    format!("{} {}", vt.bad_fingerprint, e.message(lang)),
+                    format!(
+                        "{} {}",
+                        vt.bad_fingerprint,
+                        fingerprint_error_message(*e, lang)
+                    ),
                     html! {},
                 ),
                 Verdict::Unreadable => ("✗", t.import_read_error.to_owned(), html! {}),
@@ -509,129 +360,32 @@ pub fn verify_view(p: &ScreenProps) -> Html {
 
 #[cfg(test)]
 mod tests {
+    // The check itself is tested natively in the engine (crates/sovcheck-core/tests/verify.rs).
     use super::*;
-    use sovcheck_core::format::export_assessment;
-    use sovcheck_core::Assessment;
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    const EMPTY_SHA: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-    fn sample() -> Assessment {
-        let mut a = Assessment {
-            id: "a-1".to_owned(),
-            ..Assessment::default()
-        };
-        a.meta.provider = "Acme".to_owned();
-        a
-    }
-
     #[test]
-    fn fingerprints_are_normalised_to_lower_case_without_spaces() {
-        let printed = " E3B0C442 98FC1C14 9AFBF4C8 996FB924\n27AE41E4 649B934C A495991B 7852B855 ";
-        assert_eq!(normalise(printed).as_deref(), Ok(EMPTY_SHA));
-        // Tabs and no-break spaces count as spaces.
+    fn fingerprint_errors_read_in_both_languages() {
         assert_eq!(
-            normalise(&format!("\t{}\u{a0}", EMPTY_SHA.to_uppercase())).as_deref(),
-            Ok(EMPTY_SHA)
-        );
-    }
-
-    #[test]
-    fn bad_fingerprints_are_rejected_with_the_reason() {
-        assert_eq!(normalise("   "), Err(FingerprintError::Empty));
-        assert_eq!(normalise("abc 123"), Err(FingerprintError::Length(6)));
-        assert_eq!(
-            normalise(&format!("{EMPTY_SHA}0")),
-            Err(FingerprintError::Length(65))
-        );
-        let mut g = EMPTY_SHA.to_owned();
-        g.replace_range(0..1, "g");
-        assert_eq!(normalise(&g), Err(FingerprintError::NotHex('g')));
-        assert_eq!(normalise("sha256:e3b0"), Err(FingerprintError::NotHex('s')));
-        assert_eq!(
-            FingerprintError::Length(6).message(Lang::Fr),
+            fingerprint_error_message(FingerprintError::Length(6), Lang::Fr),
             "une empreinte compte 64 caractères ; celle-ci en compte 6."
         );
         assert_eq!(
-            FingerprintError::NotHex('g').message(Lang::En),
+            fingerprint_error_message(FingerprintError::NotHex('g'), Lang::En),
             "“g” is not a hexadecimal character (0-9, a-f)."
         );
-    }
-
-    #[test]
-    fn the_exported_bytes_match_and_any_change_does_not() {
-        let a = sample();
-        let bytes = export_assessment(&a);
-        let printed = sha256_hex(bytes.as_bytes()).to_uppercase();
-        let file = FileState::from_bytes("a.json".into(), bytes.as_bytes());
-        assert_eq!(verdict(&printed, Some(&file)), Some(Verdict::Match));
-        // One byte changed in a note-free place: still a sovcheck document, another assessment.
-        let changed = bytes.replace("Acme", "Acmf");
-        let file = FileState::from_bytes("a.json".into(), changed.as_bytes());
-        assert_eq!(verdict(&printed, Some(&file)), Some(Verdict::Mismatch));
-    }
-
-    #[test]
-    fn a_reformatted_file_with_the_same_assessment_is_a_content_match() {
-        let a = sample();
-        let bytes = export_assessment(&a);
-        let printed = fingerprint(&a);
-        let compact = bytes.replace("\n", "").replace("  ", "");
-        assert_ne!(compact, bytes);
-        let file = FileState::from_bytes("a.json".into(), compact.as_bytes());
-        let v = verdict(&printed, Some(&file));
-        assert_eq!(v, Some(Verdict::ContentMatch { index: 0, of: 1 }));
-        assert!(v.is_some_and(|v| v.is_match()));
-        // In a workspace file, the matching assessment is found among several.
-        let other = Assessment::default();
-        let ws = sovcheck_core::format::export_workspace(&[other, a]);
-        let file = FileState::from_bytes("ws.json".into(), ws.as_bytes());
         assert_eq!(
-            verdict(&printed, Some(&file)),
-            Some(Verdict::ContentMatch { index: 1, of: 2 })
+            fingerprint_error_message(FingerprintError::Empty, Lang::En),
+            "nothing was typed."
         );
     }
 
     #[test]
-    fn other_outcomes() {
-        let file = FileState::from_bytes("x.txt".into(), b"hello");
-        // No fingerprint yet: only the broken file is reported.
-        assert!(matches!(
-            verdict("", Some(&file)),
-            Some(Verdict::NotSovcheck(_))
-        ));
-        assert!(matches!(
-            verdict(EMPTY_SHA, Some(&file)),
-            Some(Verdict::NotSovcheck(_))
-        ));
-        // The printed value is the SHA-256 of the bytes, whatever they are.
-        let empty = FileState::from_bytes("empty".into(), b"");
-        assert_eq!(verdict(EMPTY_SHA, Some(&empty)), Some(Verdict::Match));
-        assert_eq!(
-            verdict("12zz", None),
-            Some(Verdict::BadFingerprint(FingerprintError::NotHex('z')))
-        );
-        assert_eq!(verdict(EMPTY_SHA, None), None);
-        assert_eq!(verdict("", None), None);
-        let unreadable = FileState::Unreadable { name: "u".into() };
-        assert_eq!(
-            verdict(EMPTY_SHA, Some(&unreadable)),
-            Some(Verdict::Unreadable)
-        );
-        let big = FileState::too_large("big".into(), MAX_DOCUMENT_BYTES + 1);
-        assert!(matches!(
-            verdict(EMPTY_SHA, Some(&big)),
-            Some(Verdict::NotSovcheck(_))
-        ));
-        let good = FileState::from_bytes("a".into(), export_assessment(&sample()).as_bytes());
-        assert_eq!(verdict("", Some(&good)), None);
-    }
-
-    #[test]
-    fn fingerprints_read_in_groups_of_eight() {
-        assert_eq!(
-            grouped(EMPTY_SHA),
-            "e3b0c442 98fc1c14 9afbf4c8 996fb924 27ae41e4 649b934c a495991b 7852b855"
-        );
+    fn a_report_gets_its_own_sentence_in_both_languages() {
+        for lang in [Lang::En, Lang::Fr] {
+            let vt = texts(lang);
+            assert!(vt.report_pdf.contains("PDF") && vt.report_pdf.contains(".json"));
+            assert!(vt.report_html.contains("HTML") && vt.report_html.contains(".json"));
+        }
     }
 }

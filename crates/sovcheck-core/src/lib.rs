@@ -8,7 +8,8 @@
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
 //! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
-//! the range rests on, whether the target SEAL is met, and the action plan.
+//! the range rests on, whether the target SEAL is met, and the action plan. [`verify`] checks
+//! a file against a printed fingerprint.
 //! [`figures`] prints numbers for the interface without core's float formatting.
 
 pub mod compare;
@@ -22,6 +23,7 @@ pub mod lang;
 pub mod model;
 pub mod seal;
 pub mod verdict;
+pub mod verify;
 
 pub use compare::{compare, Comparison};
 pub use content::{content_version, criteria, criterion, objectives, steps};
