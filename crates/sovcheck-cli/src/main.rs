@@ -6,6 +6,7 @@
 //! sovcheck fingerprint [--lang fr|en] FILE
 //! sovcheck csv [--lang fr|en] FILE
 //! sovcheck diff [--lang fr|en] OLD NEW
+//! sovcheck verify [--lang fr|en] FILE FINGERPRINT
 //! ```
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
@@ -26,7 +27,11 @@
 //! and its id (`-` when it has none). `csv` writes the answers of the file's one assessment
 //! as CSV (RFC 4180, CRLF) to standard output. `diff` lists what changed between two
 //! versions of an assessment (one assessment per file) and what each change does to the
-//! SEAL.
+//! SEAL. `verify` checks FILE against a printed fingerprint (64 hexadecimal characters;
+//! spaces and capitals are ignored, so the groups of eight can be typed as printed, even
+//! unquoted): a match is the exported file unchanged, or the same assessment in a re-saved
+//! file; a PDF or HTML file is recognised as a report, not the assessment file. It exits 0 on
+//! a match, 1 on a mismatch or a bad file, 2 on a usage error (a malformed fingerprint too).
 //!
 //! Exit status: 0 when every file was read and is valid, 1 when a file is unreadable or
 //! invalid (the valid ones are still scored), 2 on a usage error (including a workspace of
@@ -39,6 +44,7 @@ use sovcheck_core::export::{self, answers_csv, fingerprint};
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
 use sovcheck_core::model::{Aggregation, Assessment, Choice, Date, Override, Stage};
 use sovcheck_core::verdict::{verdict, Cap};
+use sovcheck_core::verify::{check_bytes, Fingerprint, FingerprintError, ReportKind, Verdict};
 use sovcheck_core::{content, Lang, Seal, SealRange};
 use std::ffi::OsString;
 use std::io::Read;
@@ -51,6 +57,7 @@ const USAGE: &str = "usage: sovcheck score [--json] [--lang fr|en] FILE...
        sovcheck fingerprint [--lang fr|en] FILE
        sovcheck csv [--lang fr|en] FILE
        sovcheck diff [--lang fr|en] OLD NEW
+       sovcheck verify [--lang fr|en] FILE FINGERPRINT
        sovcheck --help";
 
 /// What the command line asks for.
@@ -96,6 +103,15 @@ enum Command {
         old: PathBuf,
         /// The new version.
         new: PathBuf,
+    },
+    /// Check a file against a printed fingerprint.
+    Verify {
+        /// Language of the outcome.
+        lang: Lang,
+        /// The file.
+        file: PathBuf,
+        /// The printed fingerprint.
+        expected: Fingerprint,
     },
 }
 
@@ -144,6 +160,11 @@ fn main() -> ExitCode {
         Ok(Command::Score { json, lang, files }) => exit(score(&files, json, lang)),
         Ok(Command::Validate { lang, files }) => exit(validate(&files, lang)),
         Ok(Command::Fingerprint { lang, file }) => exit(fingerprints(&file, lang)),
+        Ok(Command::Verify {
+            lang,
+            file,
+            expected,
+        }) => verify(&file, &expected, lang),
         Ok(Command::Csv { lang, file }) => match load_one(&file, lang) {
             Ok(a) => {
                 print!("{}", answers_csv(&a, lang));
@@ -262,7 +283,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
     if files.is_empty() {
         return Err("no FILE given".to_owned());
     }
-    let known = ["score", "validate", "fingerprint", "csv", "diff"];
+    let known = ["score", "validate", "fingerprint", "csv", "diff", "verify"];
     if !known.contains(&subcommand.as_str()) {
         return Err(format!("unknown command {subcommand:?}"));
     }
@@ -279,6 +300,34 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Strin
         "csv" => {
             let [file] = exactly(files, &subcommand, lang)?;
             Ok(Command::Csv { lang, file })
+        }
+        "verify" => {
+            // FILE, then the fingerprint, possibly in several words (groups of eight).
+            let mut values = files.into_iter();
+            let file = values.next().ok_or("no FILE given")?;
+            let words: Vec<String> = values
+                .map(|v| v.into_os_string().to_string_lossy().into_owned())
+                .collect();
+            if words.is_empty() {
+                return Err(lang
+                    .pick(
+                        "verify takes a FILE and a FINGERPRINT; no FINGERPRINT given",
+                        "verify prend un fichier et une empreinte ; aucune empreinte donnée",
+                    )
+                    .to_owned());
+            }
+            let expected = Fingerprint::parse(&words.join(" ")).map_err(|e| {
+                format!(
+                    "FINGERPRINT{} {}",
+                    lang.pick(":", " :"),
+                    fingerprint_error_text(e, lang)
+                )
+            })?;
+            Ok(Command::Verify {
+                lang,
+                file,
+                expected,
+            })
         }
         _ => {
             let [old, new] = exactly(files, &subcommand, lang)?;
@@ -312,6 +361,14 @@ fn exactly<const N: usize>(
 
 /// Reads and parses one file into its assessments.
 fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
+    let bytes = read(path)?;
+    format::parse_document(&bytes)
+        .map(format::Document::into_assessments)
+        .map_err(FileError::Format)
+}
+
+/// Reads one file's bytes, refusing one larger than a sovcheck document can be.
+fn read(path: &Path) -> Result<Vec<u8>, FileError> {
     let file = std::fs::File::open(path).map_err(FileError::Io)?;
     let size = file.metadata().map_err(FileError::Io)?.len();
     if size > MAX_DOCUMENT_BYTES as u64 {
@@ -327,9 +384,7 @@ fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
     file.take(MAX_DOCUMENT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(FileError::Io)?;
-    format::parse_document(&bytes)
-        .map(format::Document::into_assessments)
-        .map_err(FileError::Format)
+    Ok(bytes)
 }
 
 /// `FILE: message`, with the separator French typography wants.
@@ -600,6 +655,76 @@ fn fingerprints(path: &Path, lang: Lang) -> bool {
     }
 }
 
+/// Why a typed fingerprint is not one, in words.
+fn fingerprint_error_text(e: FingerprintError, lang: Lang) -> String {
+    match e {
+        FingerprintError::Empty => lang
+            .pick("nothing was given", "rien n'a été donné")
+            .to_owned(),
+        FingerprintError::NotHex(c) => lang.pick(
+            format!("“{c}” is not a hexadecimal character (0-9, a-f)"),
+            format!("« {c} » n'est pas un caractère hexadécimal (0-9, a-f)"),
+        ),
+        FingerprintError::Length(n) => lang.pick(
+            format!("a fingerprint has 64 characters; this one has {n}"),
+            format!("une empreinte compte 64 caractères ; celle-ci en compte {n}"),
+        ),
+    }
+}
+
+/// The outcome of `verify` in words.
+fn verify_text(v: &Verdict, lang: Lang) -> String {
+    match v {
+        Verdict::Match => lang
+            .pick(
+                "match: this is exactly the file whose fingerprint was printed",
+                "concordance : c'est exactement le fichier dont l'empreinte a été imprimée",
+            )
+            .to_owned(),
+        Verdict::ContentMatch { index, of } => lang.pick(
+            format!("match: the same assessment ({} of {of}), in a re-saved or re-formatted file", index + 1),
+            format!("concordance : la même évaluation ({} sur {of}), dans un fichier réenregistré ou reformaté", index + 1),
+        ),
+        Verdict::Mismatch => lang
+            .pick(
+                "no match: this is not the file whose fingerprint was printed, or it was changed after the export",
+                "pas de concordance : ce n'est pas le fichier dont l'empreinte a été imprimée, ou il a été modifié après l'export",
+            )
+            .to_owned(),
+        Verdict::NotSovcheck(e) => lang.pick(
+            format!("no match, and this is not a sovcheck document: {}", e.message(lang)),
+            format!("pas de concordance, et ce n'est pas un document sovcheck : {}", e.message(lang)),
+        ),
+        Verdict::ReportNotAssessment { kind } => {
+            let what = match kind {
+                ReportKind::Pdf => "PDF",
+                ReportKind::Html => "HTML",
+            };
+            lang.pick(
+                format!("no match: this is a {what} report, not the assessment file; check the exported assessment (.json), whose fingerprint the report prints"),
+                format!("pas de concordance : c'est un rapport {what}, pas le fichier d'évaluation ; vérifiez l'évaluation exportée (.json), dont le rapport imprime l'empreinte"),
+            )
+        }
+        Verdict::BadFingerprint(e) => fingerprint_error_text(*e, lang),
+        Verdict::Unreadable => lang.pick("cannot read the file", "impossible de lire le fichier").to_owned(),
+    }
+}
+
+/// `verify`: one line on the outcome; exit 0 on a match, 1 otherwise.
+fn verify(path: &Path, expected: &Fingerprint, lang: Lang) -> ExitCode {
+    match read(path) {
+        Ok(bytes) => {
+            let v = check_bytes(expected, &bytes);
+            println!("{}", file_line(path, &verify_text(&v, lang), lang));
+            exit(v.is_match())
+        }
+        Err(e) => {
+            eprintln!("{}", file_line(path, &e.message(lang), lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `old → new`, or `old (unchanged)` when they are equal.
 fn delta_text(old: &str, new: &str, lang: Lang) -> String {
     if old == new {
@@ -844,6 +969,25 @@ mod tests {
         assert!(args(&["csv", "a.json", "b.json"]).is_err());
         assert!(args(&["diff", "a.json"]).is_err());
         assert!(args(&["fingerprint", "--json", "a.json"]).is_err());
+        let sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        let verify = Ok(Command::Verify {
+            lang: Lang::Fr,
+            file: "a.json".into(),
+            expected: Fingerprint::parse(sha).unwrap(),
+        });
+        assert_eq!(args(&["verify", "--lang", "fr", "a.json", sha]), verify);
+        // As printed: groups of eight, in capitals, unquoted.
+        let groups: Vec<String> = sha
+            .as_bytes()
+            .chunks(8)
+            .map(|c| String::from_utf8_lossy(c).to_uppercase())
+            .collect();
+        let mut list = vec!["verify", "--lang", "fr", "a.json"];
+        list.extend(groups.iter().map(String::as_str));
+        assert_eq!(args(&list), verify);
+        assert!(args(&["verify", "a.json"]).is_err());
+        assert!(args(&["verify", "a.json", "abc"]).is_err());
+        assert!(args(&["verify", "--json", "a.json", sha]).is_err());
     }
 
     #[test]

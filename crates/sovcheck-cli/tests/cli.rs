@@ -578,3 +578,143 @@ fn the_new_commands_check_their_file_count() {
     assert!(stderr(&out)
         .starts_with("sovcheck: diff prend exactement deux fichiers, OLD et NEW ; 1 donné\n"));
 }
+
+#[test]
+fn verify_matches_the_exported_file_and_the_same_assessment_re_saved() {
+    let a = sovcheck_core::format::parse_document(MINIMAL.as_bytes())
+        .unwrap()
+        .into_assessments()
+        .remove(0);
+    let canonical = sovcheck_core::format::export_assessment(&a);
+    let sha = sovcheck_core::export::sha256_hex(canonical.as_bytes());
+    let path = file("verify-canonical.json", &canonical);
+    let p = path.to_str().unwrap();
+    let out = run(&["verify", p, &sha]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: match: this is exactly the file whose fingerprint was printed\n")
+    );
+    // Typed as printed: groups of eight in capitals, unquoted (one argument each).
+    let groups: Vec<String> = sha
+        .as_bytes()
+        .chunks(8)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect();
+    let mut list = vec!["verify", "--lang", "fr", p];
+    list.extend(groups.iter().map(String::as_str));
+    let out = run(&list);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{p} : concordance : c'est exactement le fichier dont l'empreinte a été imprimée\n"
+        )
+    );
+
+    // The core's hand-laid fixture: other bytes, the same assessment as its canonical export
+    // (fingerprint from `sha256sum`, see the fingerprint test above).
+    let fixture = core_fixture("mixed-secnumcloud-iaas");
+    let f = fixture.to_str().unwrap();
+    let out = run(&[
+        "verify",
+        f,
+        "099f324721044f69f78276f8e115c54fcc89e3321b93827d09357974e6221417",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{f}: match: the same assessment (1 of 1), in a re-saved or re-formatted file\n")
+    );
+}
+
+#[test]
+fn verify_fails_on_another_file_a_report_or_a_broken_file() {
+    let sha = sovcheck_core::export::sha256_hex(MINIMAL.as_bytes());
+    let other = file(
+        "verify-other.json",
+        &MINIMAL.replace("\"rung\": 3", "\"rung\": 2"),
+    );
+    let o = other.to_str().unwrap();
+    let out = run(&["verify", o, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{o}: no match: this is not the file whose fingerprint was printed, or it was changed after the export\n")
+    );
+
+    let pdf = file(
+        "verify-report.pdf",
+        "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    );
+    let p = pdf.to_str().unwrap();
+    let out = run(&["verify", p, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: no match: this is a PDF report, not the assessment file; check the exported assessment (.json), whose fingerprint the report prints\n")
+    );
+    let html = file(
+        "verify-report.html",
+        "<!DOCTYPE html>\n<html lang=\"fr\"></html>\n",
+    );
+    let h = html.to_str().unwrap();
+    let out = run(&["verify", "--lang", "fr", h, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{h} : pas de concordance : c'est un rapport HTML, pas le fichier d'évaluation ; vérifiez l'évaluation exportée (.json), dont le rapport imprime l'empreinte\n")
+    );
+
+    let broken = file("verify-broken.json", "[1, 2]");
+    let out = run(&["verify", broken.to_str().unwrap(), &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(": no match, and this is not a sovcheck document: "),
+        "{}",
+        stdout(&out)
+    );
+
+    let missing =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/verify-missing.json");
+    let m = missing.to_str().unwrap();
+    let out = run(&["verify", m, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!("{m}: cannot read the file (no such file)\n")
+    );
+}
+
+#[test]
+fn verify_usage_errors_exit_2() {
+    for (args, message) in [
+        (
+            &["verify", "a.json"][..],
+            "sovcheck: verify takes a FILE and a FINGERPRINT; no FINGERPRINT given\n",
+        ),
+        (
+            &["verify", "a.json", "abc"],
+            "sovcheck: FINGERPRINT: a fingerprint has 64 characters; this one has 3\n",
+        ),
+        (
+            &["verify", "a.json", "sha256:e3b0"],
+            "sovcheck: FINGERPRINT: “s” is not a hexadecimal character (0-9, a-f)\n",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&out).is_empty());
+        assert!(
+            stderr(&out).starts_with(message),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("sovcheck verify [--lang fr|en] FILE FINGERPRINT"));
+    }
+    let out = run(&["verify", "--lang", "fr", "a.json", "abc"]);
+    assert!(stderr(&out).starts_with(
+        "sovcheck: FINGERPRINT : une empreinte compte 64 caractères ; celle-ci en compte 3\n"
+    ));
+}
