@@ -2,7 +2,7 @@
 //! the target SEAL is met, and what to do about it. Pure data (ids, levels, numbers), derived
 //! from an assessment and its [`Evaluation`]; the words come from the text layer.
 //!
-//! [`verdict`] and [`plan`] are separate from [`crate::evaluate`] so that the evaluation
+//! [`verdict`] and [`plan`] are separate from [`crate::evaluate()`] so that the evaluation
 //! done on every click does not pay for them; each is one pass over the 48 criteria (plus, for
 //! an undecided target under the weighted mean, a small knapsack over the eight objectives).
 //! Both take the evaluation of the same assessment; `docs/METHOD.md` ("The verdict") states
@@ -235,7 +235,7 @@ impl Verdict {
     }
 }
 
-/// The offer's SEAL from a weighted sum of levels, as [`crate::evaluate`] computes it.
+/// The offer's SEAL from a weighted sum of levels, as [`crate::evaluate()`] computes it.
 fn mean(sum: u64, total_weight: u64) -> Seal {
     Seal::new(u8::try_from(sum / total_weight).unwrap_or(4)).unwrap_or(Seal::MAX)
 }
