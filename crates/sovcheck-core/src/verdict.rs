@@ -574,10 +574,14 @@ pub struct PlanEntry {
     pub id: &'static str,
     /// Why it is there.
     pub kind: PlanKind,
-    /// SEAL levels at stake: best − worst rung (open), its rung − worst rung (declared
-    /// only: what is lost if the declaration is false), target − its SEAL (below target).
+    /// SEAL levels at stake, between the SEALs of two rungs of the criterion: best − worst
+    /// (open); its rung − worst (declared only: what is lost if the declaration is false);
+    /// target − its SEAL (below target); target − its level (override below target).
     pub seal_at_stake: u8,
-    /// Score at stake in centi-points × weight percent (see [`Self::score_percent`]).
+    /// Score at stake in centi-points × the objective's weight percent, between the same
+    /// two rungs' points: best − worst; its rung − worst; the least rung reaching the target
+    /// − its rung (0 when none does); for an override, 250 points per level up to the
+    /// target. See [`Self::score_percent`].
     pub score_at_stake: u64,
 }
 
