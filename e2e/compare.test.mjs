@@ -331,6 +331,12 @@ test('verify: the exported file matches its SHA-256; a changed byte, a bad finge
   assert.match(r.text, /No match, and this file is not a sovcheck document: a sovcheck file is a JSON object/);
   await assertAccessible(page, 'verify, not a sovcheck file');
 
+  // The printed report instead of the exported assessment: said so, with what to check.
+  await dropFile(page, 'report.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
+  r = await resultOf(page, 'report-not-assessment');
+  assert.equal(r.match, 'false');
+  assert.match(r.text, /This is a PDF, not an assessment file\. The fingerprint printed in the report is that of the exported assessment \(\.json\)/);
+
   // A bad fingerprint: one character short, then not hexadecimal; in French too.
   await page.fill(tid('verify-expected'), sha.slice(0, 63));
   r = await resultOf(page, 'bad-fingerprint');

@@ -6,16 +6,32 @@
 //! sovcheck fingerprint [--lang fr|en] FILE
 //! sovcheck csv [--lang fr|en] FILE
 //! sovcheck diff [--lang fr|en] OLD NEW
+//! sovcheck verify [--lang fr|en] FILE FINGERPRINT
 //! ```
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
 //! prints an aligned table, or one JSON object per assessment per line with `--json`.
+//! Each JSON object has: `file`, `id`, `provider`, `offer`; `seal` and `score` (`lower`,
+//! `upper`; SEAL levels 0-4, scores in percent, unrounded); `calculatorReading` (`seal`, null
+//! when nothing is answered, and `score`); `objectives` (per objective `id`, `weight`,
+//! `seal`, `score`, `open` criteria, `overridden` level or null); `binding`, `bindingOpen`
+//! and `bindingOverrides` (what holds the lower bound down); `weights`, `aggregation`
+//! (`weakest-link` or `weighted-mean`); the counts `answered`, `unknown`, `unanswered`;
+//! `cappedBy`: the answered criteria and overridden objectives (as `SOV-5`) that hold the
+//! best case below SEAL-4, in criterion order, empty when the best case is SEAL-4; `target`:
+//! null without a target SEAL, else `{"seal": N, "verdict": "met" | "not-met" |
+//! "undecided"}` (met: the lower bound reaches it; not met: the upper bound is below it);
+//! and `contentVersion`. See docs/METHOD.md ("The verdict").
 //! `validate` says, per file, whether it is a valid sovcheck document.
 //! `fingerprint` prints, per assessment of the file, the SHA-256 of its canonical export
 //! and its id (`-` when it has none). `csv` writes the answers of the file's one assessment
 //! as CSV (RFC 4180, CRLF) to standard output. `diff` lists what changed between two
 //! versions of an assessment (one assessment per file) and what each change does to the
-//! SEAL.
+//! SEAL. `verify` checks FILE against a printed fingerprint (64 hexadecimal characters;
+//! spaces and capitals are ignored, so the groups of eight can be typed as printed, even
+//! unquoted): a match is the exported file unchanged, or the same assessment in a re-saved
+//! file; a PDF or HTML file is recognised as a report, not the assessment file. It exits 0 on
+//! a match, 1 on a mismatch or a bad file, 2 on a usage error (a malformed fingerprint too).
 //!
 //! Exit status: 0 when every file was read and is valid, 1 when a file is unreadable or
 //! invalid (the valid ones are still scored), 2 on a usage error (including a workspace of
@@ -27,6 +43,8 @@ use sovcheck_core::evaluate::{Evaluation, ObjectiveResult, ScoreRange};
 use sovcheck_core::export::fingerprint;
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
 use sovcheck_core::model::{Aggregation, Assessment, Date};
+use sovcheck_core::verdict::{verdict, Cap};
+use sovcheck_core::verify::{check_bytes, Fingerprint, ReportKind, Verdict};
 use sovcheck_core::{Lang, Seal, SealRange};
 use sovcheck_text::{fill, texts, Catalog};
 use std::ffi::OsString;
@@ -88,6 +106,15 @@ enum Command {
         /// The new version.
         new: PathBuf,
     },
+    /// Check a file against a printed fingerprint.
+    Verify {
+        /// Language of the outcome.
+        lang: Lang,
+        /// The file.
+        file: PathBuf,
+        /// The printed fingerprint.
+        expected: Fingerprint,
+    },
 }
 
 /// Why a file could not be used.
@@ -119,6 +146,11 @@ fn main() -> ExitCode {
         Ok(Command::Score { json, lang, files }) => exit(score(&files, json, lang)),
         Ok(Command::Validate { lang, files }) => exit(validate(&files, lang)),
         Ok(Command::Fingerprint { lang, file }) => exit(fingerprints(&file, lang)),
+        Ok(Command::Verify {
+            lang,
+            file,
+            expected,
+        }) => verify(&file, &expected, lang),
         Ok(Command::Csv { lang, file }) => match load_one(&file, lang) {
             Ok(a) => {
                 print!("{}", texts(lang).answers_csv(&a));
@@ -198,6 +230,10 @@ enum UsageError {
     TakesOne(String, usize),
     /// A command that takes two files, given `n`.
     TakesTwo(String, usize),
+    /// `verify` without its fingerprint.
+    NoFingerprint,
+    /// `verify` with a malformed fingerprint.
+    BadFingerprint(sovcheck_core::verify::FingerprintError),
 }
 
 impl UsageError {
@@ -226,6 +262,10 @@ impl UsageError {
                 t.form(*n, &c.takes_two_files),
                 &[("command", command as &dyn std::fmt::Display), ("n", n)],
             ),
+            UsageError::NoFingerprint => c.no_fingerprint.to_owned(),
+            UsageError::BadFingerprint(e) => {
+                t.label_value(c.fingerprint_arg, &t.fingerprint_error(*e))
+            }
         }
     }
 }
@@ -316,7 +356,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Usage
         }
     }
     let subcommand = subcommand.ok_or(UsageError::MissingCommand)?;
-    let known = ["score", "validate", "fingerprint", "csv", "diff"];
+    let known = ["score", "validate", "fingerprint", "csv", "diff", "verify"];
     if !known.contains(&subcommand.as_str()) {
         return Err(UsageError::UnknownCommand(subcommand));
     }
@@ -336,6 +376,24 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Usage
         "csv" => {
             let [file] = exactly(files, &subcommand)?;
             Ok(Command::Csv { lang, file })
+        }
+        "verify" => {
+            // FILE, then the fingerprint, possibly in several words (groups of eight).
+            let mut values = files.into_iter();
+            let file = values.next().ok_or(UsageError::NoFile)?;
+            let words: Vec<String> = values
+                .map(|v| v.into_os_string().to_string_lossy().into_owned())
+                .collect();
+            if words.is_empty() {
+                return Err(UsageError::NoFingerprint);
+            }
+            let expected =
+                Fingerprint::parse(&words.join(" ")).map_err(UsageError::BadFingerprint)?;
+            Ok(Command::Verify {
+                lang,
+                file,
+                expected,
+            })
         }
         _ => {
             let [old, new] = exactly(files, &subcommand)?;
@@ -357,6 +415,14 @@ fn exactly<const N: usize>(files: Vec<PathBuf>, command: &str) -> Result<[PathBu
 
 /// Reads and parses one file into its assessments.
 fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
+    let bytes = read(path)?;
+    format::parse_document(&bytes)
+        .map(format::Document::into_assessments)
+        .map_err(FileError::Format)
+}
+
+/// Reads one file's bytes, refusing one larger than a sovcheck document can be.
+fn read(path: &Path) -> Result<Vec<u8>, FileError> {
     let file = std::fs::File::open(path).map_err(FileError::Io)?;
     let size = file.metadata().map_err(FileError::Io)?.len();
     if size > MAX_DOCUMENT_BYTES as u64 {
@@ -372,9 +438,7 @@ fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
     file.take(MAX_DOCUMENT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(FileError::Io)?;
-    format::parse_document(&bytes)
-        .map(format::Document::into_assessments)
-        .map_err(FileError::Format)
+    Ok(bytes)
 }
 
 /// `FILE: message`, with the language's colon.
@@ -475,6 +539,7 @@ fn objective_json(r: &ObjectiveResult) -> Value {
 
 /// One assessment's evaluation as one JSON object.
 fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
+    let v = verdict(a, ev);
     json!({
         "file": path.display().to_string(),
         "id": a.id,
@@ -495,6 +560,8 @@ fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
         "answered": ev.answered,
         "unknown": ev.unknown,
         "unanswered": ev.unanswered,
+        "cappedBy": v.capped_by.iter().map(Cap::id).collect::<Vec<_>>(),
+        "target": v.target.map(|t| json!({ "seal": t.seal.level(), "verdict": t.verdict.id() })),
         "contentVersion": sovcheck_core::content_version(),
     })
 }
@@ -578,6 +645,39 @@ fn fingerprints(path: &Path, lang: Lang) -> bool {
         Err(e) => {
             eprintln!("{}", file_line(path, &e.message(t), t));
             false
+        }
+    }
+}
+
+/// The outcome of `verify` in words (the words of the app's fingerprint check).
+fn verify_text(v: &Verdict, t: &Catalog) -> String {
+    let w = &t.verify;
+    match v {
+        Verdict::Match => w.matched.to_owned(),
+        Verdict::ContentMatch { .. } => w.content_matched.to_owned(),
+        Verdict::Mismatch => w.mismatch.to_owned(),
+        Verdict::NotSovcheck(e) => format!("{} {}", w.not_sovcheck, t.format_error(e)),
+        Verdict::ReportNotAssessment { kind } => match kind {
+            ReportKind::Pdf => w.report_pdf.to_owned(),
+            ReportKind::Html => w.report_html.to_owned(),
+        },
+        Verdict::BadFingerprint(e) => t.fingerprint_error(*e),
+        Verdict::Unreadable => t.io_error(std::io::ErrorKind::Other),
+    }
+}
+
+/// `verify`: one line on the outcome; exit 0 on a match, 1 otherwise.
+fn verify(path: &Path, expected: &Fingerprint, lang: Lang) -> ExitCode {
+    let t = texts(lang);
+    match read(path) {
+        Ok(bytes) => {
+            let v = check_bytes(expected, &bytes);
+            println!("{}", file_line(path, &verify_text(&v, t), t));
+            exit(v.is_match())
+        }
+        Err(e) => {
+            eprintln!("{}", file_line(path, &e.message(t), t));
+            ExitCode::FAILURE
         }
     }
 }
@@ -751,6 +851,25 @@ mod tests {
         assert!(args(&["csv", "a.json", "b.json"]).is_err());
         assert!(args(&["diff", "a.json"]).is_err());
         assert!(args(&["fingerprint", "--json", "a.json"]).is_err());
+        let sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        let verify = Ok(Command::Verify {
+            lang: Lang::Fr,
+            file: "a.json".into(),
+            expected: Fingerprint::parse(sha).unwrap(),
+        });
+        assert_eq!(args(&["verify", "--lang", "fr", "a.json", sha]), verify);
+        // As printed: groups of eight, in capitals, unquoted.
+        let groups: Vec<String> = sha
+            .as_bytes()
+            .chunks(8)
+            .map(|c| String::from_utf8_lossy(c).to_uppercase())
+            .collect();
+        let mut list = vec!["verify", "--lang", "fr", "a.json"];
+        list.extend(groups.iter().map(String::as_str));
+        assert_eq!(args(&list), verify);
+        assert!(args(&["verify", "a.json"]).is_err());
+        assert!(args(&["verify", "a.json", "abc"]).is_err());
+        assert!(args(&["verify", "--json", "a.json", sha]).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -95,6 +95,9 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
     // SOV-1.1 rung 3 grants SEAL-4.
     assert_eq!(v["seal"]["lower"], 0);
     assert_eq!(v["seal"]["upper"], 4);
+    // A best case of SEAL-4 is capped by nothing; the document sets no target.
+    assert_eq!(v["cappedBy"], json!([]));
+    assert_eq!(v["target"], Value::Null);
 
     // The workbook reads only the answered row: SOV-1.1 rung 3 → SEAL-4 and 1.87515 %.
     assert_eq!(v["calculatorReading"]["seal"], 4);
@@ -138,6 +141,53 @@ fn score_json_of_the_minimal_document_matches_the_hand_computation() {
         .any(|c| c == "SOV-2.2"));
     assert_close(&sov2["score"]["lower"], 0.0);
     assert_close(&sov2["score"]["upper"], 100.2);
+}
+
+#[test]
+fn score_json_names_what_caps_the_best_case_and_judges_the_target() {
+    let path = file(
+        "verdict-workspace.json",
+        r#"{"formatVersion": 1, "assessments": [
+            {"id": "trial", "meta": {"targetSeal": 3}, "answers": {
+                "SOV-5.5": {"rung": 1}, "SOV-7.7": {"rung": 3}, "SOV-1.8": {"unknown": true}}},
+            {"id": "override", "meta": {"targetSeal": 2},
+                "overrides": {"SOV-5": {"level": 2, "justification": "Expert view"}}},
+            {"id": "floor", "meta": {"targetSeal": 0}},
+            {"id": "none"}
+        ]}"#,
+    );
+    let out = run(&["score", "--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    let verdicts: Vec<Value> = lines
+        .iter()
+        .map(|l| json!({"id": l["id"], "cappedBy": l["cappedBy"], "target": l["target"]}))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            // SOV-5.5 rung 1 and SOV-7.7 rung 3 both grant SEAL-1: the best case is SEAL-1
+            // (every open criterion's best rung grants SEAL-4), below the target SEAL-3.
+            json!({"id": "trial", "cappedBy": ["SOV-5.5", "SOV-7.7"],
+                   "target": {"seal": 3, "verdict": "not-met"}}),
+            // The override holds SOV-5 at SEAL-2, the upper bound; the open criteria's worst
+            // rungs give SEAL-0: 0 to 2 against a target of 2 is undecided.
+            json!({"id": "override", "cappedBy": ["SOV-5"],
+                   "target": {"seal": 2, "verdict": "undecided"}}),
+            // Nothing answered: SEAL-0 to SEAL-4, nothing caps it; any lower bound meets 0.
+            json!({"id": "floor", "cappedBy": [], "target": {"seal": 0, "verdict": "met"}}),
+            json!({"id": "none", "cappedBy": [], "target": null}),
+        ]
+    );
+    // The exact text of the new fields, as a consumer without a JSON parser would see it.
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.contains(r#""cappedBy":["SOV-5.5","SOV-7.7"]"#)
+            && first.contains(r#""target":{"seal":3,"verdict":"not-met"}"#),
+        "{first}"
+    );
+    assert!(text.lines().nth(3).unwrap().contains(r#""target":null"#));
 }
 
 #[test]
@@ -541,5 +591,145 @@ fn the_new_commands_check_their_file_count() {
     let out = run(&["diff", "--lang", "fr", "a.json"]);
     assert!(stderr(&out).starts_with(&fr(
         "sovcheck: diff prend exactement deux fichiers, ANCIEN et NOUVEAU ; 1 donné\n"
+    )));
+}
+
+#[test]
+fn verify_matches_the_exported_file_and_the_same_assessment_re_saved() {
+    let a = sovcheck_core::format::parse_document(MINIMAL.as_bytes())
+        .unwrap()
+        .into_assessments()
+        .remove(0);
+    let canonical = sovcheck_core::format::export_assessment(&a);
+    let sha = sovcheck_core::export::sha256_hex(canonical.as_bytes());
+    let path = file("verify-canonical.json", &canonical);
+    let p = path.to_str().unwrap();
+    let out = run(&["verify", p, &sha]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: Match: this is exactly the file whose fingerprint was printed.\n")
+    );
+    // Typed as printed: groups of eight in capitals, unquoted (one argument each).
+    let groups: Vec<String> = sha
+        .as_bytes()
+        .chunks(8)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect();
+    let mut list = vec!["verify", "--lang", "fr", p];
+    list.extend(groups.iter().map(String::as_str));
+    let out = run(&list);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        fr(&format!(
+            "{p} : Concordance : c'est exactement le fichier dont l'empreinte a été imprimée.\n"
+        ))
+    );
+
+    // The core's hand-laid fixture: other bytes, the same assessment as its canonical export
+    // (fingerprint from `sha256sum`, see the fingerprint test above).
+    let fixture = core_fixture("mixed-secnumcloud-iaas");
+    let f = fixture.to_str().unwrap();
+    let out = run(&[
+        "verify",
+        f,
+        "975166d4d18dd3914e5618d71ce9b21eef07fa2d4ba21b84a0c42bc6ae5264dc",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("{f}: The content matches, but the file was re-saved or re-formatted: its bytes differ from the exported file, yet the assessment it holds is exactly the one that was fingerprinted.\n")
+    );
+}
+
+#[test]
+fn verify_fails_on_another_file_a_report_or_a_broken_file() {
+    let sha = sovcheck_core::export::sha256_hex(MINIMAL.as_bytes());
+    let other = file(
+        "verify-other.json",
+        &MINIMAL.replace("\"rung\": 3", "\"rung\": 2"),
+    );
+    let o = other.to_str().unwrap();
+    let out = run(&["verify", o, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{o}: No match: this file is not the one whose fingerprint was printed, or it was changed after the export.\n")
+    );
+
+    let pdf = file(
+        "verify-report.pdf",
+        "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    );
+    let p = pdf.to_str().unwrap();
+    let out = run(&["verify", p, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{p}: This is a PDF, not an assessment file. The fingerprint printed in the report is that of the exported assessment (.json): check that file.\n")
+    );
+    let html = file(
+        "verify-report.html",
+        "<!DOCTYPE html>\n<html lang=\"fr\"></html>\n",
+    );
+    let h = html.to_str().unwrap();
+    let out = run(&["verify", "--lang", "fr", h, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        fr(&format!("{h} : C'est une page HTML, pas un fichier d'évaluation. L'empreinte imprimée dans le rapport est celle de l'évaluation exportée (.json) : vérifiez ce fichier.\n"))
+    );
+
+    let broken = file("verify-broken.json", "[1, 2]");
+    let out = run(&["verify", broken.to_str().unwrap(), &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(": No match, and this file is not a sovcheck document: "),
+        "{}",
+        stdout(&out)
+    );
+
+    let missing =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests/verify-missing.json");
+    let m = missing.to_str().unwrap();
+    let out = run(&["verify", m, &sha]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        format!("{m}: cannot read the file (no such file)\n")
+    );
+}
+
+#[test]
+fn verify_usage_errors_exit_2() {
+    for (args, message) in [
+        (
+            &["verify", "a.json"][..],
+            "sovcheck: verify takes a FILE and a FINGERPRINT; no FINGERPRINT given\n",
+        ),
+        (
+            &["verify", "a.json", "abc"],
+            "sovcheck: FINGERPRINT: a fingerprint has 64 characters; this one has 3.\n",
+        ),
+        (
+            &["verify", "a.json", "sha256:e3b0"],
+            "sovcheck: FINGERPRINT: “s” is not a hexadecimal character (0-9, a-f).\n",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&out).is_empty());
+        assert!(
+            stderr(&out).starts_with(message),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("sovcheck verify [--lang en|fr] FILE FINGERPRINT"));
+    }
+    let out = run(&["verify", "--lang", "fr", "a.json", "abc"]);
+    assert!(stderr(&out).starts_with(&fr(
+        "sovcheck: EMPREINTE : une empreinte compte 64 caractères ; celle-ci en compte 3.\n"
     )));
 }

@@ -4,6 +4,11 @@
 //!   a fully answered assessment (each criterion's best or middle rung, evidence on every
 //!   answer, an expert override, a target SEAL, SecNumCloud answers), of a half-answered
 //!   one (what the live estimate evaluates during the walk) and of an empty one;
+//! - `verdict_*` / `plan_*`: the verdict (what each end of the range rests on, the target)
+//!   and the action plan, from an assessment and its evaluation (computed beforehand, outside
+//!   the timing), for the half-answered assessment; `verdict_weighted_mean_empty` is the
+//!   costliest verdict, an empty assessment read with the weighted mean against a target of
+//!   SEAL-3 (the knapsack over all eight objectives);
 //! - `parse_document`: reading the fully answered assessment's exported file (2,000
 //!   characters of note on each of the 48 answers, about 110 KB);
 //! - `fingerprint`: its canonical export and SHA-256;
@@ -18,9 +23,9 @@ use sovcheck_core::content::{self, Criterion};
 use sovcheck_core::export::fingerprint;
 use sovcheck_core::format::{export_assessment, parse_document};
 use sovcheck_core::model::{
-    Answer, Assessment, Date, EvidenceLevel, Override, SncAnswer, SncStatus, Stage,
+    Aggregation, Answer, Assessment, Date, EvidenceLevel, Override, SncAnswer, SncStatus, Stage,
 };
-use sovcheck_core::{evaluate, Lang, Seal};
+use sovcheck_core::{evaluate, plan, verdict, Lang, Seal};
 
 fn main() {
     // The parse benchmark must time a successful read, not an early error.
@@ -151,6 +156,31 @@ fn evaluate_half_open(bencher: Bencher) {
 fn evaluate_empty(bencher: Bencher) {
     let a = Assessment::default();
     bencher.bench(|| evaluate(black_box(&a), black_box(today())));
+}
+
+#[divan::bench]
+fn verdict_half_open(bencher: Bencher) {
+    let a = half();
+    let ev = evaluate(&a, today());
+    bencher.bench(|| verdict(black_box(&a), black_box(&ev)));
+}
+
+#[divan::bench]
+fn plan_half_open(bencher: Bencher) {
+    let a = half();
+    let ev = evaluate(&a, today());
+    bencher.bench(|| plan(black_box(&a), black_box(&ev)));
+}
+
+#[divan::bench]
+fn verdict_weighted_mean_empty(bencher: Bencher) {
+    let mut a = Assessment {
+        aggregation: Aggregation::WeightedMean,
+        ..Assessment::default()
+    };
+    a.meta.target_seal = Seal::new(3);
+    let ev = evaluate(&a, today());
+    bencher.bench(|| verdict(black_box(&a), black_box(&ev)));
 }
 
 #[divan::bench]

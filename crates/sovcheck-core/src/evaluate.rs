@@ -13,10 +13,10 @@ use crate::model::{Aggregation, Assessment, Choice, Date, SncStatus, Stage};
 use crate::seal::{Seal, SealRange};
 
 /// Points granted per override level: level / 4 × 1000 points, in hundredths.
-const CENTI_POINTS_PER_OVERRIDE_LEVEL: u64 = 25_000;
+pub(crate) const CENTI_POINTS_PER_OVERRIDE_LEVEL: u64 = 25_000;
 /// Centi-points × weight-percent → score percent: /100 (centi) /1000 (divisor) ×100 (%)
 /// /100 (weight percent).
-const SCORE_DIVISOR: f64 = 100_000.0;
+pub(crate) const SCORE_DIVISOR: f64 = 100_000.0;
 
 /// A score range in percent.
 #[derive(Clone, Copy, Debug, PartialEq)]

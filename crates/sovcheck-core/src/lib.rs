@@ -7,6 +7,9 @@
 //! and writes assessment files, with path-precise errors as data. Reports are
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
+//! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
+//! the range rests on, whether the target SEAL is met, and the action plan. [`verify`] checks
+//! a file against a printed fingerprint.
 //! The rules of changing data live here too: [`edit`] (every change a user makes to an
 //! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
 //! an interface only routes. [`figures`] prints numbers for the interface without core's
@@ -26,6 +29,8 @@ pub mod lang;
 pub mod model;
 pub mod seal;
 pub mod typography;
+pub mod verdict;
+pub mod verify;
 pub mod workspace;
 
 pub use compare::{compare, Comparison};
@@ -38,3 +43,4 @@ pub use format::{parse_document, Document, FormatError};
 pub use lang::{Lang, Text};
 pub use model::Assessment;
 pub use seal::{Seal, SealRange};
+pub use verdict::{plan, verdict, Plan, Verdict};

@@ -17,7 +17,8 @@ use sovcheck_core::format::{export_assessment, parse_document, Document};
 use sovcheck_core::model::{
     Aggregation, Answer, Assessment, Date, EvidenceLevel, Override, Weights,
 };
-use sovcheck_core::{criteria, evaluate, Seal};
+use sovcheck_core::verdict::{verdict, LowEnd, TargetVerdict};
+use sovcheck_core::{criteria, criterion, evaluate, Seal};
 
 const CASES: u32 = 256;
 
@@ -144,6 +145,40 @@ fn rich_assessment() -> impl Strategy<Value = Assessment> {
     )
 }
 
+/// A rich assessment with a random target SEAL (or none).
+fn targeted() -> impl Strategy<Value = Assessment> {
+    (rich_assessment(), 0u8..6).prop_map(|(mut a, t)| {
+        a.meta.target_seal = Seal::new(t);
+        a
+    })
+}
+
+/// `a` with every criterion of `best` answered at its best rung and every one of `worst` at
+/// its worst (rung 0).
+fn scenario(a: &Assessment, best: &[&str], worst: &[&str]) -> Assessment {
+    let mut s = a.clone();
+    for id in best {
+        let top = u8::try_from(criterion(id).unwrap().rungs.len() - 1).unwrap();
+        s.answers.insert(
+            (*id).to_owned(),
+            Answer {
+                rung: Some(top),
+                ..Answer::default()
+            },
+        );
+    }
+    for id in worst {
+        s.answers.insert(
+            (*id).to_owned(),
+            Answer {
+                rung: Some(0),
+                ..Answer::default()
+            },
+        );
+    }
+    s
+}
+
 fn seal_within(inner: (Seal, Seal), outer: (Seal, Seal)) -> bool {
     outer.0 <= inner.0 && inner.1 <= outer.1
 }
@@ -264,6 +299,76 @@ proptest! {
                 let _ = evaluate(&a, Date::new(2026, 11, 22));
                 let text = export_assessment(&a);
                 prop_assert_eq!(parse_document(text.as_bytes()), Ok(Document::Single(a)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_target_verdict_follows_the_bounds(a in targeted()) {
+        let ev = evaluate(&a, None);
+        let v = verdict(&a, &ev);
+        prop_assert_eq!(v.target.is_some(), a.meta.target_seal.is_some());
+        if let Some(target) = v.target {
+            let t = target.seal;
+            prop_assert_eq!(matches!(target.verdict, TargetVerdict::Met), ev.seal.lower >= t);
+            prop_assert_eq!(matches!(target.verdict, TargetVerdict::NotMet), ev.seal.upper < t);
+            if let TargetVerdict::Undecided { deciding } = &target.verdict {
+                prop_assert!(!deciding.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_least_answers_meet_the_target(a in targeted()) {
+        // Exactly what it takes under the weakest link; a sufficient set under the weighted
+        // mean. Either way, answering them so meets the target whatever the other open
+        // answers turn out to be.
+        let v = verdict(&a, &evaluate(&a, None));
+        let Some(target) = v.target else { return Ok(()) };
+        if let TargetVerdict::Undecided { .. } = target.verdict {
+            let mut met = a.clone();
+            for (id, rung) in target.verdict.least_answers() {
+                met.answers.insert(id.to_owned(), Answer { rung: Some(rung), ..Answer::default() });
+            }
+            let after = evaluate(&met, None);
+            prop_assert!(after.seal.lower >= target.seal, "{:?} < {:?}", after.seal, target.seal);
+            prop_assert_eq!(verdict(&met, &after).target.map(|t| t.verdict), Some(TargetVerdict::Met));
+        }
+    }
+
+    #[test]
+    fn nothing_caps_the_best_case_exactly_when_it_is_seal_4(a in targeted()) {
+        let ev = evaluate(&a, None);
+        let v = verdict(&a, &ev);
+        prop_assert_eq!(v.capped_by.is_empty(), ev.seal.upper == Seal::MAX);
+        for cap in &v.capped_by {
+            prop_assert!(cap.seal() < Seal::MAX);
+            prop_assert!(v.binds_upper(cap.id()));
+        }
+    }
+
+    #[test]
+    fn alone_worst_and_the_low_end_are_what_re_evaluating_the_scenario_gives(a in targeted()) {
+        let ev = evaluate(&a, None);
+        let v = verdict(&a, &ev);
+        let open: Vec<&str> = v.open.iter().map(|o| o.criterion).collect();
+        for o in &v.open {
+            let others: Vec<&str> = open.iter().copied().filter(|id| *id != o.criterion).collect();
+            let s = evaluate(&scenario(&a, &others, &[o.criterion]), None);
+            prop_assert_eq!(s.seal, sovcheck_core::SealRange::exact(o.alone_worst), "{}", o.criterion);
+        }
+        prop_assert_eq!(v.low_end == LowEnd::Exact, ev.seal.is_exact());
+        if let LowEnd::Together(set) = &v.low_end {
+            prop_assert!(!set.is_empty());
+            prop_assert_eq!(a.aggregation, Aggregation::WeightedMean);
+            let others: Vec<&str> = open.iter().copied().filter(|id| !set.contains(id)).collect();
+            let s = evaluate(&scenario(&a, &others, set), None);
+            prop_assert_eq!(s.seal, sovcheck_core::SealRange::exact(ev.seal.lower));
+        }
+        if let LowEnd::Any(set) = &v.low_end {
+            prop_assert!(!set.is_empty());
+            for id in set {
+                prop_assert!(v.binds_lower(id));
             }
         }
     }

@@ -267,6 +267,10 @@ catalog! {
         takes_one_file: Plural,
         /// `{command}`, `{n}`.
         takes_two_files: Plural,
+        /// `verify` without its fingerprint.
+        no_fingerprint: S,
+        /// The name of `verify`'s fingerprint argument, as the usage writes it.
+        fingerprint_arg: S,
         /// `{n}` assessments in a file that must hold one.
         one_assessment_only: Plural,
         /// `ok ({n} assessments)`.
@@ -547,6 +551,10 @@ catalog! {
         content_matched_in: S,
         mismatch: S,
         not_sovcheck: S,
+        /// A report (PDF) checked instead of the assessment file.
+        report_pdf: S,
+        /// A report (HTML) checked instead of the assessment file.
+        report_html: S,
         bad_fingerprint: S,
         waiting_file: S,
         waiting_fingerprint: S,

@@ -181,6 +181,7 @@ pub(crate) static EN: Catalog = Catalog {
        sovcheck fingerprint [--lang {tags}] FILE
        sovcheck csv [--lang {tags}] FILE
        sovcheck diff [--lang {tags}] OLD NEW
+       sovcheck verify [--lang {tags}] FILE FINGERPRINT
        sovcheck --help",
         missing_command: "missing command",
         no_file: "no FILE given",
@@ -198,6 +199,8 @@ pub(crate) static EN: Catalog = Catalog {
             one: "{command} takes exactly two files, OLD and NEW; {n} given",
             other: "{command} takes exactly two files, OLD and NEW; {n} given",
         },
+        no_fingerprint: "verify takes a FILE and a FINGERPRINT; no FINGERPRINT given",
+        fingerprint_arg: "FINGERPRINT",
         one_assessment_only: Plural {
             one: "the file holds {n} assessment; this command takes a file with exactly one (export the assessment on its own)",
             other: "the file holds {n} assessments; this command takes a file with exactly one (export the assessment on its own)",
@@ -475,6 +478,8 @@ pub(crate) static EN: Catalog = Catalog {
         content_matched_in: "The matching assessment:",
         mismatch: "No match: this file is not the one whose fingerprint was printed, or it was changed after the export.",
         not_sovcheck: "No match, and this file is not a sovcheck document:",
+        report_pdf: "This is a PDF, not an assessment file. The fingerprint printed in the report is that of the exported assessment (.json): check that file.",
+        report_html: "This is an HTML page, not an assessment file. The fingerprint printed in the report is that of the exported assessment (.json): check that file.",
         bad_fingerprint: "This is not a valid fingerprint:",
         waiting_file: "Now choose the file to check.",
         waiting_fingerprint: "Now type or paste the printed fingerprint to compare.",

@@ -181,6 +181,7 @@ pub(crate) static FR: Catalog = Catalog {
         sovcheck fingerprint [--lang {tags}] FICHIER
         sovcheck csv [--lang {tags}] FICHIER
         sovcheck diff [--lang {tags}] ANCIEN NOUVEAU
+        sovcheck verify [--lang {tags}] FICHIER EMPREINTE
         sovcheck --help",
         missing_command: "commande manquante",
         no_file: "aucun FICHIER indiqué",
@@ -198,6 +199,8 @@ pub(crate) static FR: Catalog = Catalog {
             one: "{command} prend exactement deux fichiers, ANCIEN et NOUVEAU ; {n} donné",
             other: "{command} prend exactement deux fichiers, ANCIEN et NOUVEAU ; {n} donnés",
         },
+        no_fingerprint: "verify prend un FICHIER et une EMPREINTE ; aucune EMPREINTE donnée",
+        fingerprint_arg: "EMPREINTE",
         one_assessment_only: Plural {
             one: "le fichier contient {n} évaluation ; cette commande attend un fichier qui n'en contient qu'une (exportez l'évaluation seule)",
             other: "le fichier contient {n} évaluations ; cette commande attend un fichier qui n'en contient qu'une (exportez l'évaluation seule)",
@@ -475,6 +478,8 @@ pub(crate) static FR: Catalog = Catalog {
         content_matched_in: "L'évaluation concordante :",
         mismatch: "Pas de concordance : ce fichier n'est pas celui dont l'empreinte a été imprimée, ou il a été modifié après l'export.",
         not_sovcheck: "Pas de concordance, et ce fichier n'est pas un document sovcheck :",
+        report_pdf: "C'est un PDF, pas un fichier d'évaluation. L'empreinte imprimée dans le rapport est celle de l'évaluation exportée (.json) : vérifiez ce fichier.",
+        report_html: "C'est une page HTML, pas un fichier d'évaluation. L'empreinte imprimée dans le rapport est celle de l'évaluation exportée (.json) : vérifiez ce fichier.",
         bad_fingerprint: "Ce n'est pas une empreinte valide :",
         waiting_file: "Choisissez maintenant le fichier à vérifier.",
         waiting_fingerprint: "Saisissez ou collez maintenant l'empreinte imprimée pour comparer.",

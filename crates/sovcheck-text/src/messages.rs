@@ -234,6 +234,16 @@ impl Catalog {
         }
     }
 
+    /// Why a typed fingerprint is not one.
+    pub fn fingerprint_error(&self, e: sovcheck_core::verify::FingerprintError) -> String {
+        use sovcheck_core::verify::FingerprintError as F;
+        match e {
+            F::Empty => self.errors.fingerprint_empty.to_owned(),
+            F::NotHex(c) => fill(self.errors.fingerprint_not_hex, &[("char", &c)]),
+            F::Length(n) => fill(self.errors.fingerprint_length, &[("n", &n)]),
+        }
+    }
+
     /// Why a file could not be read, from the system's error kind.
     pub fn io_error(&self, kind: std::io::ErrorKind) -> String {
         use std::io::ErrorKind;

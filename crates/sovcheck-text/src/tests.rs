@@ -150,3 +150,20 @@ fn messages_become_sentences() {
     assert_eq!(sentence("done."), "Done.");
     assert_eq!(sentence("  "), "");
 }
+
+#[test]
+fn fingerprint_errors_read_verbatim() {
+    use sovcheck_core::verify::FingerprintError;
+    assert_eq!(
+        texts(Lang::Fr).fingerprint_error(FingerprintError::Length(6)),
+        "une empreinte compte 64 caractères\u{202f}; celle-ci en compte 6."
+    );
+    assert_eq!(
+        texts(Lang::En).fingerprint_error(FingerprintError::NotHex('g')),
+        "“g” is not a hexadecimal character (0-9, a-f)."
+    );
+    assert_eq!(
+        texts(Lang::En).fingerprint_error(FingerprintError::Empty),
+        "nothing was typed."
+    );
+}
