@@ -2,14 +2,12 @@
 //! language, focus on navigation) live here and nowhere else.
 
 use crate::components::{estimate::LiveEstimate, steplist::StepList};
-use crate::state::{walk, Action, AppState, Place, Screen, StorageNotice};
-use crate::{download, storage, views};
+use crate::platform::{download, storage};
+use crate::state::{walk, Action, AppState, Place, Screen, StorageNotice, Store};
+use crate::views;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
 use yew::prelude::*;
-
-/// The shared state handle every component reads and dispatches to.
-pub type Store = UseReducerHandle<AppState>;
 
 /// The language the browser asks for, English when it is neither French nor English.
 pub fn browser_lang() -> Lang {

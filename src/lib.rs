@@ -1,15 +1,14 @@
-//! The sovcheck web app (Yew, client-side rendered). `state` holds the reducer, `storage`
-//! and `download` the browser edges, `views` one module per screen, `components` the
-//! pieces they share. Content and every figure come from `sovcheck-core`.
+//! The sovcheck web app (Yew, client-side rendered). `state` holds the reducer and the
+//! store, `platform` the browser edges (storage, downloads, import, encryption, clock,
+//! print), `boot` the start-up and the loading of a language's words, `views` one module per
+//! screen, `components` the pieces they share. Every rule and figure comes from
+//! `sovcheck-core`, every word from `sovcheck-text`.
 
 pub mod app;
 pub mod boot;
 pub mod components;
-pub mod download;
-pub mod encrypted;
+pub mod platform;
 pub mod state;
-pub mod storage;
-pub mod transfer;
 pub mod views;
 
 /// Installs the start-up language's words, then mounts the app on the page body.

@@ -11,7 +11,12 @@ use sovcheck_core::{Edit, Lang};
 use sovcheck_text::texts;
 use std::cmp::Ordering;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{Reducible, UseReducerHandle};
+
+/// The shared state handle every component reads (through `use_context`) and dispatches
+/// to; `App` provides it. It lives beside the state, so views depend on the state and
+/// never on the root component.
+pub type Store = UseReducerHandle<AppState>;
 
 /// One place in the walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +82,7 @@ pub enum ImportError {
     /// The file is not a valid sovcheck document.
     Format(FormatError),
     /// An encrypted file could not be decrypted.
-    Crypto(crate::encrypted::CryptoError),
+    Crypto(crate::platform::encrypted::CryptoError),
     /// Encrypted files are imported one at a time (each has its passphrase).
     EncryptedInBatch,
 }
@@ -120,7 +125,7 @@ pub struct AppState {
     /// An import waiting for the user to settle its id conflicts.
     pub pending_import: Option<Vec<Assessment>>,
     /// An encrypted file waiting for its passphrase: its name and envelope.
-    pub pending_decrypt: Option<(String, crate::encrypted::Envelope)>,
+    pub pending_decrypt: Option<(String, crate::platform::encrypted::Envelope)>,
     pub import_status: Option<ImportStatus>,
     /// Bumped on navigation so the step heading takes focus.
     pub nav_seq: u32,
@@ -199,7 +204,7 @@ pub enum Action {
         error: ImportError,
     },
     /// An encrypted file was chosen: ask for its passphrase (`None` forgets it).
-    AskPassphrase(Option<(String, crate::encrypted::Envelope)>),
+    AskPassphrase(Option<(String, crate::platform::encrypted::Envelope)>),
     ResolveImport(Resolution),
     DismissImportStatus,
 }

@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use sovcheck_web::{app::App, storage};
+use sovcheck_web::{app::App, platform::storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -169,7 +169,7 @@ async fn the_workspace_lists_deletes_with_confirmation_and_wipes() {
 
 #[wasm_bindgen_test]
 async fn encryption_round_trips_and_refuses_a_wrong_passphrase_or_tampering() {
-    use sovcheck_web::encrypted::{decrypt, encrypt, parse_envelope, CryptoError};
+    use sovcheck_web::platform::encrypted::{decrypt, encrypt, parse_envelope, CryptoError};
     let text = "{\"formatVersion\": 1, \"assessment\": {}}\n";
     let out = encrypt(text, "correct horse battery").await.unwrap();
     assert!(

@@ -33,7 +33,7 @@ pub fn use_drop_zone(on_files: Callback<Vec<web_sys::File>>) -> DropZone {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             d.set(false);
-            on_files.emit(crate::transfer::files_of(
+            on_files.emit(crate::platform::transfer::files_of(
                 e.data_transfer().and_then(|dt| dt.files()),
             ));
         })
@@ -70,7 +70,7 @@ pub fn use_file_picker(on_files: Callback<Vec<web_sys::File>>) -> FilePicker {
     let onchange = Callback::from(move |e: Event| {
         let el: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
         if let Some(el) = el {
-            on_files.emit(crate::transfer::files_of(el.files()));
+            on_files.emit(crate::platform::transfer::files_of(el.files()));
             el.set_value("");
         }
     });
@@ -79,13 +79,4 @@ pub fn use_file_picker(on_files: Callback<Vec<web_sys::File>>) -> FilePicker {
         pick,
         onchange,
     }
-}
-
-/// Opens the browser's print dialog.
-pub fn print_callback() -> Callback<MouseEvent> {
-    Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    })
 }

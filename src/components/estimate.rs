@@ -1,7 +1,7 @@
 //! The live estimate beside the walk: SEAL range, score range and the binding criteria as
 //! links to their steps. Recomputed from the answers on every render.
 
-use crate::app::Store;
+use crate::state::Store;
 use crate::state::{walk, Action, Place};
 use sovcheck_core::figures::fixed;
 use sovcheck_core::{content, evaluate};
@@ -28,7 +28,7 @@ pub fn live_estimate() -> Html {
     let score = t.score_range(ev.score.lower, ev.score.upper);
     let export = {
         let s = store.clone();
-        Callback::from(move |_| crate::transfer::export_one(&s.assessment))
+        Callback::from(move |_| crate::platform::transfer::export_one(&s.assessment))
     };
     html! {
         <aside class="estimate" aria-labelledby="estimate-title">

@@ -1,7 +1,7 @@
 //! The list of every step with its state (answered, has unknowns, open); any step can be
 //! reached from it.
 
-use crate::app::Store;
+use crate::state::Store;
 use crate::state::{walk, Action, Place};
 use sovcheck_core::model::Choice;
 use sovcheck_core::{content, Lang};

@@ -2,9 +2,9 @@
 //! (the text catalog's `accessibility.statement`, one section per language), so the
 //! published statement and the one in the app are the same words.
 
-use crate::app::Store;
 use crate::state::Action;
-use crate::views::start::ScreenProps;
+use crate::state::Store;
+use crate::views::ScreenProps;
 use sovcheck_text::texts;
 use yew::prelude::*;
 

@@ -6,11 +6,11 @@
 //! workspace; it starts from the second of the list (the earlier) to the first (the later).
 //! Every figure comes from the engine: [`sovcheck_core::compare`] and [`sovcheck_core::diff`].
 
-use crate::app::Store;
-use crate::components::dropzone::print_callback;
 use crate::components::fields::event_value;
+use crate::platform::print_callback;
+use crate::state::Store;
 use crate::state::{ordered, Action};
-use crate::views::start::ScreenProps;
+use crate::views::ScreenProps;
 use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
 use sovcheck_core::content;
 use sovcheck_core::diff::{diff, Change, Delta, Diff, OverrideChange};
@@ -210,7 +210,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
             }} />
             <p class="print-only muted">
                 { t.shell.footer }
-                if let Some(d) = crate::views::start::today() { { format!(" {} {d}.", t.compare.printed_on) } }
+                if let Some(d) = crate::platform::today() { { format!(" {} {d}.", t.compare.printed_on) } }
             </p>
         </section>
     }

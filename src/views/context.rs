@@ -1,10 +1,10 @@
 //! The context step: provider, offer, service models, assessor, date, sensitivity, target
 //! SEAL, weight profile (weights shown) and aggregation policy.
 
-use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
 use crate::state::Action;
-use crate::views::start::ScreenProps;
+use crate::state::Store;
+use crate::views::ScreenProps;
 use sovcheck_core::edit::{Edit, MetaEdit};
 use sovcheck_core::model::{Aggregation, Date, Sensitivity, ServiceModel, Weights};
 use sovcheck_core::{content, Seal};

@@ -1,9 +1,9 @@
 //! A criteria step: the step's question and explanation, then each criterion with its rungs
 //! as choices in words, "I don't know", the help text and collapsible evidence fields.
 
-use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
 use crate::state::Action;
+use crate::state::Store;
 use sovcheck_core::content::{self, Criterion};
 use sovcheck_core::edit::{Edit, EvidenceEdit};
 use sovcheck_core::model::{Choice, Date, EvidenceLevel};

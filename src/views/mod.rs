@@ -8,3 +8,11 @@ pub mod results;
 pub mod secnumcloud;
 pub mod start;
 pub mod verify;
+
+use yew::prelude::*;
+
+/// Props shared by every screen: the heading that takes focus on arrival.
+#[derive(Properties, PartialEq)]
+pub struct ScreenProps {
+    pub heading: NodeRef,
+}

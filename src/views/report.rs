@@ -3,14 +3,15 @@
 //! sign-off editor; only the `<article>` prints. The same `<article>` is serialised for the
 //! HTML export, with `assets/report.css` inlined, so the file and the print cannot disagree.
 
-use crate::app::Store;
 use crate::components::fields::{event_value, max_text_length, SelectField, TextField};
 use crate::components::radar::Radar;
 use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
+use crate::platform::today;
+use crate::platform::{download, transfer};
 use crate::state::Action;
+use crate::state::Store;
 use crate::views::results::weights_name;
-use crate::views::start::{today, ScreenProps};
-use crate::{download, transfer};
+use crate::views::ScreenProps;
 use sovcheck_core::edit::{Edit, SignOffEdit};
 use sovcheck_core::evaluate::Evaluation;
 use sovcheck_core::model::{Date, Decision, SignOff};
@@ -109,7 +110,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Back))
     };
-    let print = crate::components::dropzone::print_callback();
+    let print = crate::platform::print_callback();
     let export_html = {
         let (article, a, name, footer) = (article.clone(), a.clone(), name.clone(), footer.clone());
         Callback::from(move |_| {

@@ -2,7 +2,6 @@
 //! per objective and the radar, the binding criteria, the gap plan, the open questions,
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
-use crate::app::Store;
 use crate::components::estimate::walk_index_of;
 use crate::components::fields::{event_value, max_text_length};
 use crate::components::radar::Radar;
@@ -10,7 +9,8 @@ use crate::components::sections::{
     open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
 };
 use crate::state::Action;
-use crate::views::start::ScreenProps;
+use crate::state::Store;
+use crate::views::ScreenProps;
 use sovcheck_core::model::Override;
 use sovcheck_core::{content, evaluate, Edit, Seal};
 use sovcheck_text::texts;
@@ -36,7 +36,7 @@ pub fn results_view(p: &ScreenProps) -> Html {
     };
     let lang = store.lang;
     let t = texts(lang);
-    let ev = Rc::new(evaluate(&store.assessment, crate::views::start::today()));
+    let ev = Rc::new(evaluate(&store.assessment, crate::platform::today()));
     let level = content::seal_level(ev.seal.lower);
     let range = |lo: f64, hi: f64| texts(lang).score_range(lo, hi);
     let colon = texts(lang).typo.colon;

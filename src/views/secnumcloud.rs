@@ -1,10 +1,10 @@
 //! The SecNumCloud step: qualification stage, scope, composition, last audit, and the four
 //! pillars' requirements answered met / partly / not met / unknown / not applicable.
 
-use crate::app::Store;
 use crate::components::fields::{SelectField, TextField};
 use crate::state::Action;
-use crate::views::start::ScreenProps;
+use crate::state::Store;
+use crate::views::ScreenProps;
 use sovcheck_core::content::secnumcloud;
 use sovcheck_core::edit::{Edit, SncEdit};
 use sovcheck_core::model::{Date, ServiceModel, SncStatus, Stage};

@@ -2,33 +2,16 @@
 //! assessment of this browser (open, duplicate, rename, export, delete), import by picker or
 //! drag and drop, export of everything, and the wipe of all local data.
 
-use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::components::fields::max_text_length;
+use crate::platform::{new_id, storage, today, transfer};
+use crate::state::Store;
 use crate::state::{ordered, Action, ImportError, ImportStatus, Resolution, Screen};
-use crate::{storage, transfer};
-use sovcheck_core::model::Date;
+use crate::views::ScreenProps;
 use sovcheck_core::{evaluate, Assessment, Lang};
 use sovcheck_text::{texts, Catalog};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
-
-/// Today's date from the browser clock.
-pub fn today() -> Option<Date> {
-    let ms = js_sys::Date::now();
-    Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
-}
-
-/// A fresh assessment id from the clock.
-fn new_id() -> String {
-    format!("a-{}", js_sys::Date::now() as u64)
-}
-
-/// Props shared by every screen: the heading that takes focus on arrival.
-#[derive(Properties, PartialEq)]
-pub struct ScreenProps {
-    pub heading: NodeRef,
-}
 
 /// A stored RFC 3339 stamp in the reader's local time and language.
 fn fmt_modified(stamp: &str, lang: Lang) -> String {
@@ -487,7 +470,7 @@ fn row(p: &RowProps) -> Html {
                         note,
                         busy,
                     };
-                    if pass.chars().count() < crate::encrypted::MIN_PASSPHRASE_CHARS {
+                    if pass.chars().count() < crate::platform::encrypted::MIN_PASSPHRASE_CHARS {
                         mode.set(again(Some(t.import.passphrase_short), false));
                     } else if pass != repeat {
                         mode.set(again(Some(t.import.passphrase_mismatch), false));
@@ -495,19 +478,21 @@ fn row(p: &RowProps) -> Html {
                         mode.set(again(Some(t.common.working), true));
                         let done = {
                             let mode = mode.clone();
-                            Callback::from(move |r: Result<(), crate::encrypted::CryptoError>| {
-                                mode.set(Mode::Encrypting {
-                                    pass: String::new(),
-                                    repeat: String::new(),
-                                    note: Some(match r {
-                                        Ok(()) => texts(lang).import.encrypted_done,
-                                        Err(e) => e.message(texts(lang)),
-                                    }),
-                                    busy: false,
-                                })
-                            })
+                            Callback::from(
+                                move |r: Result<(), crate::platform::encrypted::CryptoError>| {
+                                    mode.set(Mode::Encrypting {
+                                        pass: String::new(),
+                                        repeat: String::new(),
+                                        note: Some(match r {
+                                            Ok(()) => texts(lang).import.encrypted_done,
+                                            Err(e) => e.message(texts(lang)),
+                                        }),
+                                        busy: false,
+                                    })
+                                },
+                            )
                         };
-                        crate::transfer::export_encrypted(&a, pass.clone(), done);
+                        crate::platform::transfer::export_encrypted(&a, pass.clone(), done);
                     }
                 })
             };

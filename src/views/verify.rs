@@ -7,10 +7,10 @@
 //! re-formatted file). Nothing is stored: this screen never changes the workspace. The check
 //! itself is the engine's (`sovcheck_core::verify`); this module holds its words and view.
 
-use crate::app::Store;
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::state::Action;
-use crate::views::start::ScreenProps;
+use crate::state::Store;
+use crate::views::ScreenProps;
 use sovcheck_core::format::MAX_DOCUMENT_BYTES;
 use sovcheck_core::verify::{grouped, verdict, FileState, Fingerprint, ReportKind, Verdict};
 use sovcheck_text::texts;

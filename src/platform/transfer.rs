@@ -3,8 +3,8 @@
 //! engine (all or nothing: one bad file imports nothing) and hands the result to the
 //! reducer, which asks before replacing anything.
 
-use crate::app::Store;
-use crate::download;
+use crate::platform::download;
+use crate::state::Store;
 use crate::state::{Action, ImportError};
 use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
 use sovcheck_core::Assessment;
@@ -76,12 +76,12 @@ pub fn import_bytes(file: String, bytes: &[u8], store: &Store) {
 /// Decrypts the pending encrypted file with `passphrase`, then imports it.
 pub fn decrypt_and_import(
     file: String,
-    envelope: crate::encrypted::Envelope,
+    envelope: crate::platform::encrypted::Envelope,
     passphrase: String,
     store: Store,
 ) {
     yew::platform::spawn_local(async move {
-        match crate::encrypted::decrypt(&envelope, &passphrase).await {
+        match crate::platform::encrypted::decrypt(&envelope, &passphrase).await {
             Ok(bytes) => import_bytes(file, &bytes, &store),
             Err(e) => store.dispatch(Action::ImportFailed {
                 file,
@@ -95,12 +95,12 @@ pub fn decrypt_and_import(
 pub fn export_encrypted(
     a: &Assessment,
     passphrase: String,
-    done: yew::Callback<Result<(), crate::encrypted::CryptoError>>,
+    done: yew::Callback<Result<(), crate::platform::encrypted::CryptoError>>,
 ) {
     let plain = format::export_assessment(a);
     let name = file_name(a).replace(".json", "-encrypted.json");
     yew::platform::spawn_local(async move {
-        let out = crate::encrypted::encrypt(&plain, &passphrase).await;
+        let out = crate::platform::encrypted::encrypt(&plain, &passphrase).await;
         done.emit(out.map(|text| {
             let _ = download::download(&name, "application/json", &text);
         }));
@@ -141,7 +141,7 @@ pub fn import_files(files: Vec<web_sys::File>, store: Store) {
                         return;
                     }
                 };
-            match crate::encrypted::parse_envelope(&bytes) {
+            match crate::platform::encrypted::parse_envelope(&bytes) {
                 Some(Ok(env)) if !several => {
                     store.dispatch(Action::AskPassphrase(Some((name, env))));
                     return;

@@ -1,0 +1,30 @@
+//! The browser's edges, in one place: local storage, downloads, file reading (import),
+//! encryption (WebCrypto), the clock and printing. Views and components call these; the
+//! state and the core never touch a browser API.
+pub mod download;
+pub mod encrypted;
+pub mod storage;
+pub mod transfer;
+
+use sovcheck_core::model::Date;
+use yew::prelude::*;
+
+/// Today's date from the browser clock.
+pub fn today() -> Option<Date> {
+    let ms = js_sys::Date::now();
+    Date::from_unix_days((ms / 86_400_000.0).floor() as i64)
+}
+
+/// A fresh assessment id from the clock.
+pub fn new_id() -> String {
+    format!("a-{}", js_sys::Date::now() as u64)
+}
+
+/// Opens the browser's print dialog.
+pub fn print_callback() -> Callback<MouseEvent> {
+    Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    })
+}
