@@ -4,8 +4,8 @@
 //! let the sign start a line ("89,59⏎%", "composition⏎?"). Texts are written with ordinary
 //! spaces, readable in their source files; this pass turns the ones that typography binds
 //! into no-break spaces: U+202F (narrow) before `;` `?` `!` and inside « », U+00A0 before
-//! `:` and `%` (Imprimerie nationale's usage). German and English bind only the space
-//! between a number and `%` ("24 %"). The same function serves the content (applied by the
+//! `:` and `%` (Imprimerie nationale's usage). German and English bind only the space before
+//! `%` ("24 %", and a template's "{n} %"). The same function serves the content (applied by the
 //! build script, which includes this file) and the text catalogs (applied once when a
 //! catalog is first used), so every text of a language follows one rule.
 
@@ -34,7 +34,8 @@ pub fn bind_spaces(tag: &str, text: &str) -> Option<String> {
         let bound = match next {
             Some(';' | '?' | '!' | '»') if french => Some(NNBSP),
             Some(':') if french => Some(NBSP),
-            Some('%') if french || prev.is_some_and(|p| p.is_ascii_digit()) => Some(NBSP),
+            // No language lets a percent sign start a line (a template's `{n} %` included).
+            Some('%') => Some(NBSP),
             _ if french && prev == Some('«') => Some(NNBSP),
             _ => None,
         };
