@@ -514,6 +514,8 @@ catalog! {
         role_purchasing: S,
         role_security: S,
         role_other: S,
+        /// The diff's name for a change of provenance.
+        field: S,
         /// The diff: an answer that rests only on the provider's word, or no longer does.
         became_declared: S,
         became_verified: S,
@@ -555,7 +557,8 @@ catalog! {
         nothing_new: S,
         /// `{subject}`, `{ours}`, `{theirs}`.
         conflict: S,
-        base_side: S,
+        /// A valid questionnaire or response: `{kind}`.
+        valid_kind: S,
         /// `{file}`.
         written: S,
         out_required: S,
