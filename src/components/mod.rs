@@ -2,6 +2,8 @@
 pub mod dropzone;
 pub mod estimate;
 pub mod fields;
+pub mod log_annex;
+pub mod provenance;
 pub mod radar;
 pub mod sections;
 pub mod steplist;

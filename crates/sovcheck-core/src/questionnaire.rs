@@ -294,7 +294,92 @@ pub fn blank_response(q: &Questionnaire) -> Response {
     }
 }
 
+/// A change the respondent makes to their response. Subjects are criterion ids (`SOV-3.1`)
+/// or due-diligence question ids (`q6`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseEdit {
+    /// The respondent's name.
+    Name(String),
+    /// The respondent's role.
+    Role(Option<crate::model::Role>),
+    /// The answer to a criterion: a rung, "I don't know", or none.
+    Choose(String, crate::model::Choice),
+    /// The note of a criterion, or the provider's answer to a question.
+    Note(String, String),
+    /// Where the evidence comes from.
+    Source(String, String),
+    /// How strong the evidence is.
+    Level(String, Option<crate::model::EvidenceLevel>),
+    /// When the response was answered.
+    Answered(Option<Date>),
+}
+
 impl Response {
+    /// Applies one edit. An edit outside the scope, or a rung the criterion does not have,
+    /// changes nothing; an answer left empty is dropped.
+    pub fn apply(&mut self, edit: ResponseEdit) {
+        use crate::model::Choice;
+        let (subject, f): (String, Box<dyn FnOnce(&mut Answer)>) = match edit {
+            ResponseEdit::Name(n) => {
+                self.respondent.name = n;
+                return;
+            }
+            ResponseEdit::Role(r) => {
+                self.respondent.role = r;
+                return;
+            }
+            ResponseEdit::Answered(d) => {
+                self.answered = d;
+                return;
+            }
+            ResponseEdit::Choose(id, choice) => {
+                // A question has no rung: its answer is its text.
+                let ok = match (content::criterion(&id), choice) {
+                    (Some(c), Choice::Rung(r)) => usize::from(r) < c.rungs.len(),
+                    (Some(_), _) => true,
+                    (None, _) => false,
+                };
+                if !ok {
+                    return;
+                }
+                (
+                    id,
+                    Box::new(move |a: &mut Answer| {
+                        a.rung = match choice {
+                            Choice::Rung(r) => Some(r),
+                            _ => None,
+                        };
+                        a.unknown = choice == Choice::Unknown;
+                    }),
+                )
+            }
+            ResponseEdit::Note(id, text) => (id, Box::new(move |a: &mut Answer| a.note = text)),
+            ResponseEdit::Source(id, text) => (id, Box::new(move |a: &mut Answer| a.source = text)),
+            ResponseEdit::Level(id, level) => {
+                (id, Box::new(move |a: &mut Answer| a.evidence_level = level))
+            }
+        };
+        let is_question = content::question(&subject).is_some();
+        let in_scope = if is_question {
+            self.scope.covers_question(&subject)
+        } else {
+            self.scope.covers_criterion(&subject)
+        };
+        if !in_scope {
+            return;
+        }
+        let map = if is_question {
+            &mut self.due_diligence
+        } else {
+            &mut self.answers
+        };
+        let answer = map.entry(subject.clone()).or_default();
+        f(answer);
+        if answer.is_empty() {
+            map.remove(&subject);
+        }
+    }
+
     /// The response without the answers that hold nothing (as the respondent leaves a
     /// field they started and emptied).
     pub fn pruned(mut self) -> Response {
@@ -513,6 +598,45 @@ mod tests {
         );
         assert_eq!(shared.source, "");
         assert!(q.due_diligence.is_empty());
+    }
+
+    #[test]
+    fn a_response_is_edited_within_its_scope_only() {
+        use crate::model::Choice;
+        let q = prepare(
+            &Assessment::default(),
+            "q",
+            Respondent::default(),
+            &scope(&["q6"], &[], &[]),
+            "",
+            None,
+            None,
+            Share::default(),
+        );
+        let mut r = blank_response(&q);
+        r.apply(ResponseEdit::Choose("SOV-3.1".into(), Choice::Rung(4)));
+        r.apply(ResponseEdit::Source(
+            "SOV-3.1".into(),
+            "KMS contract".into(),
+        ));
+        r.apply(ResponseEdit::Note("q6".into(), "HSM in Paris".into()));
+        r.apply(ResponseEdit::Choose("SOV-3.1".into(), Choice::Rung(9)));
+        r.apply(ResponseEdit::Choose("q6".into(), Choice::Rung(1)));
+        r.apply(ResponseEdit::Choose("SOV-1.1".into(), Choice::Rung(1)));
+        r.apply(ResponseEdit::Note("q1".into(), "outside".into()));
+        r.apply(ResponseEdit::Name("Acme KAM".into()));
+        assert_eq!(r.answers.len(), 1);
+        assert_eq!(r.answers["SOV-3.1"].rung, Some(4));
+        assert_eq!(r.answers["SOV-3.1"].source, "KMS contract");
+        assert_eq!(r.due_diligence["q6"].note, "HSM in Paris");
+        assert_eq!(r.due_diligence["q6"].rung, None);
+        assert_eq!(r.respondent.name, "Acme KAM");
+        // Emptied, an answer goes.
+        r.apply(ResponseEdit::Note("q6".into(), String::new()));
+        assert!(r.due_diligence.is_empty());
+        r.apply(ResponseEdit::Choose("SOV-3.1".into(), Choice::Open));
+        r.apply(ResponseEdit::Source("SOV-3.1".into(), String::new()));
+        assert!(r.answers.is_empty());
     }
 
     #[test]

@@ -398,6 +398,8 @@ catalog! {
         not_an_assessment: S,
         /// The file a response belongs to is not in this browser: `{id}`.
         no_matching_assessment: S,
+        /// A questionnaire dropped with other files, or responses with assessments.
+        mixed_files: S,
     }
     /// Preparing a questionnaire from an assessment (the CISO's side).
     questionnaire: Questionnaire {
@@ -492,7 +494,6 @@ catalog! {
         cancel: S,
         cancelled: S,
         no_answer: S,
-        evidence: S,
     }
     /// Who gave an answer and who accepted it (report, landing, comparison).
     provenance: Provenance {
@@ -543,6 +544,8 @@ catalog! {
         conflict_unknown: S,
         /// `{subject}`.
         tab_conflict: S,
+        /// A criterion's answer quoted in the log with its note: `{answer}`, `{note}`.
+        with_note: S,
     }
     /// `sovcheck merge` and reading encrypted files on the command line.
     merge: Merge {

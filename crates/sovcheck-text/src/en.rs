@@ -316,6 +316,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         kind_response: "a response to a questionnaire",
         not_an_assessment: "this file is {kind}, not an assessment",
         no_matching_assessment: "this response answers assessment {id}, which is not in this browser: import or open that assessment first",
+        mixed_files: "A questionnaire opens on its own, and responses are landed without other kinds of files: import them separately.",
     },
     questionnaire: Questionnaire {
         open: "Hand out questions",
@@ -417,7 +418,6 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         cancel: "Cancel",
         cancelled: "Landing cancelled: nothing was changed.",
         no_answer: "no answer",
-        evidence: "Evidence",
     },
     provenance: Provenance {
         title: "Provenance",
@@ -452,6 +452,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         conflict_taken: "{subject}: took {kept}, instead of {other}",
         conflict_unknown: "{subject}: marked unknown, between {kept} and {other}",
         tab_conflict: "{subject}: edited in two tabs at once",
+        with_note: "{answer} ({note})",
     },
     merge: Merge {
         summary: "{file}: {what}",

@@ -117,11 +117,17 @@ impl Catalog {
     pub fn log_entry(&self, e: &LogEntry) -> String {
         let l = &self.log;
         let subject = e.subject.as_str();
-        let words = |a: &Option<Answer>| {
-            a.as_ref().map_or_else(
-                || self.landing.no_answer.to_owned(),
-                |a| self.given_answer(subject, a),
-            )
+        // A criterion's note goes with its answer: the log keeps the text not kept.
+        let words = |a: &Option<Answer>| match a {
+            None => self.landing.no_answer.to_owned(),
+            Some(a) if content::criterion(subject).is_some() && !a.note.trim().is_empty() => fill(
+                l.with_note,
+                &[
+                    ("answer", &self.given_answer(subject, a)),
+                    ("note", &self.quote(a.note.trim())),
+                ],
+            ),
+            Some(a) => self.given_answer(subject, a),
         };
         let pair = |template| {
             fill(

@@ -316,6 +316,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         kind_response: "une réponse à un questionnaire",
         not_an_assessment: "ce fichier est {kind}, pas une évaluation",
         no_matching_assessment: "cette réponse porte sur l'évaluation {id}, absente de ce navigateur : importez ou ouvrez d'abord cette évaluation",
+        mixed_files: "Un questionnaire s'ouvre seul, et les réponses s'intègrent sans fichiers d'autre nature : importez-les séparément.",
     },
     questionnaire: Questionnaire {
         open: "Distribuer des questions",
@@ -417,7 +418,6 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         cancel: "Annuler",
         cancelled: "Intégration annulée : rien n'a changé.",
         no_answer: "aucune réponse",
-        evidence: "Preuve",
     },
     provenance: Provenance {
         title: "Provenance",
@@ -452,6 +452,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         conflict_taken: "{subject} : {kept} repris, à la place de {other}",
         conflict_unknown: "{subject} : marqué inconnu, entre {kept} et {other}",
         tab_conflict: "{subject} : modifié dans deux onglets à la fois",
+        with_note: "{answer} ({note})",
     },
     merge: Merge {
         summary: "{file} : {what}",

@@ -1,0 +1,58 @@
+//! The decision log as a report annex: every response landed and every conflict decided,
+//! oldest first, with who, when, what and why. The log is append-only (the core only adds
+//! to it); this only shows it.
+
+use sovcheck_core::model::LogEntry;
+use sovcheck_core::Lang;
+use sovcheck_text::texts;
+use yew::prelude::*;
+
+/// Props of [`LogAnnex`].
+#[derive(Properties, PartialEq)]
+pub struct LogAnnexProps {
+    pub log: Vec<LogEntry>,
+    pub lang: Lang,
+}
+
+/// The annex (`data-testid="log-annex"`, one `log-entry` row per entry, with `data-event`).
+/// An empty log prints a line saying so.
+#[function_component(LogAnnex)]
+pub fn log_annex(p: &LogAnnexProps) -> Html {
+    let t = texts(p.lang);
+    let l = &t.log;
+    // The time as recorded (RFC 3339): the date in words, the time as written.
+    let when = |at: &str| {
+        let date = at.get(..10).and_then(sovcheck_core::model::Date::parse);
+        match (date, at.get(11..16)) {
+            (Some(d), Some(hm)) => format!("{} {hm}", t.date(d)),
+            (Some(d), None) => t.date(d),
+            _ => t.or_dash(at),
+        }
+    };
+    html! {
+        <section class="block log-annex" data-testid="log-annex">
+            <h2>{ l.title }</h2>
+            <p>{ l.intro }</p>
+            if p.log.is_empty() {
+                <p data-testid="log-empty">{ l.empty }</p>
+            } else {
+                <table class="log">
+                    <thead><tr>
+                        <th scope="col">{ l.col_when }</th><th scope="col">{ l.col_who }</th>
+                        <th scope="col">{ l.col_what }</th><th scope="col">{ l.col_why }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for p.log.iter().map(|e| html! {
+                        <tr data-testid="log-entry" data-event={e.event.id()}>
+                            <td>{ when(&e.at) }</td>
+                            <td>{ t.or_dash(&e.by) }</td>
+                            <td class="prose">{ t.log_entry(e) }</td>
+                            <td class="prose">{ e.why.clone() }</td>
+                        </tr>
+                    }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}
