@@ -20,12 +20,15 @@ pub struct LogAnnexProps {
 pub fn log_annex(p: &LogAnnexProps) -> Html {
     let t = texts(p.lang);
     let l = &t.log;
-    // The time as recorded (RFC 3339): the date in words, the time as written.
+    // The time as recorded (RFC 3339, which sovcheck writes in UTC): the date as the format
+    // writes it (short and sortable in a table), the time, and its zone.
     let when = |at: &str| {
         let date = at.get(..10).and_then(sovcheck_core::model::Date::parse);
         match (date, at.get(11..16)) {
-            (Some(d), Some(hm)) => format!("{} {hm}", t.date(d)),
-            (Some(d), None) => t.date(d),
+            (Some(d), Some(hm)) if at.ends_with('Z') => {
+                sovcheck_text::fill(l.at_utc, &[("date", &d), ("time", &hm)])
+            }
+            (Some(d), _) => d.to_string(),
             _ => t.or_dash(at),
         }
     };

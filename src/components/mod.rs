@@ -4,6 +4,7 @@ pub mod estimate;
 pub mod fields;
 pub mod log_annex;
 pub mod provenance;
+pub mod provider_answers;
 pub mod radar;
 pub mod sections;
 pub mod steplist;

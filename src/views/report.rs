@@ -168,6 +168,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
                     <h3>{ t.results.label_not_seal_title }</h3>
                     <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
                 </section>
+                <crate::components::provider_answers::ProviderAnswers answers={a.due_diligence.clone()} {lang} />
                 <Answers assessment={a.clone()} {lang} />
                 <Method assessment={a.clone()} ev={ev.clone()} {lang} />
                 <crate::components::log_annex::LogAnnex log={a.log.clone()} {lang} />

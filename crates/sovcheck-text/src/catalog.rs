@@ -517,6 +517,9 @@ catalog! {
         role_other: S,
         /// The diff's name for a change of provenance.
         field: S,
+        /// The report's section of the provider's answers to the due-diligence questions.
+        dd_title: S,
+        dd_question: S,
         /// The diff: an answer that rests only on the provider's word, or no longer does.
         became_declared: S,
         became_verified: S,
@@ -546,6 +549,8 @@ catalog! {
         tab_conflict: S,
         /// A criterion's answer quoted in the log with its note: `{answer}`, `{note}`.
         with_note: S,
+        /// When an entry was recorded (sovcheck records in UTC): `{date}`, `{time}`.
+        at_utc: S,
     }
     /// `sovcheck merge` and reading encrypted files on the command line.
     merge: Merge {

@@ -434,6 +434,8 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         role_security: "security",
         role_other: "other",
         field: "provenance",
+        dd_title: "The provider's answers to the due-diligence questions",
+        dd_question: "Question",
         became_declared: "now rests on the provider's declaration only",
         became_verified: "no longer rests on the provider's declaration only",
     },
@@ -453,6 +455,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         conflict_unknown: "{subject}: marked unknown, between {kept} and {other}",
         tab_conflict: "{subject}: edited in two tabs at once",
         with_note: "{answer} ({note})",
+        at_utc: "{date} {time} UTC",
     },
     merge: Merge {
         summary: "{file}: {what}",

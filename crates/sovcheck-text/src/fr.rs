@@ -434,6 +434,8 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         role_security: "sécurité",
         role_other: "autre",
         field: "provenance",
+        dd_title: "Les réponses du prestataire aux questions de due diligence",
+        dd_question: "Question",
         became_declared: "ne repose plus que sur la déclaration du prestataire",
         became_verified: "ne repose plus seulement sur la déclaration du prestataire",
     },
@@ -453,6 +455,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         conflict_unknown: "{subject} : marqué inconnu, entre {kept} et {other}",
         tab_conflict: "{subject} : modifié dans deux onglets à la fois",
         with_note: "{answer} ({note})",
+        at_utc: "{date} {time} UTC",
     },
     merge: Merge {
         summary: "{file} : {what}",
