@@ -96,6 +96,9 @@ pub fn landing_view(p: &ScreenProps) -> Html {
             };
             html! {
                 <div class="panel" role="status" data-testid="landing-done">
+                    if !outcome.done.is_empty() {
+                        <p>{ t.count(outcome.done.iter().map(|(_, d)| d.filled + d.confirmed + d.decided).sum(), &l.landed) }</p>
+                    }
                     <ul>
                         { for outcome.done.iter().map(|(file, d)| html! {
                             <li>{ format!("{file}{} {}", t.typo.colon, t.clauses([

@@ -319,45 +319,23 @@ impl Response {
     /// changes nothing; an answer left empty is dropped.
     pub fn apply(&mut self, edit: ResponseEdit) {
         use crate::model::Choice;
-        let (subject, f): (String, Box<dyn FnOnce(&mut Answer)>) = match edit {
+        let subject = match &edit {
             ResponseEdit::Name(n) => {
-                self.respondent.name = n;
+                self.respondent.name = n.clone();
                 return;
             }
             ResponseEdit::Role(r) => {
-                self.respondent.role = r;
+                self.respondent.role = *r;
                 return;
             }
             ResponseEdit::Answered(d) => {
-                self.answered = d;
+                self.answered = *d;
                 return;
             }
-            ResponseEdit::Choose(id, choice) => {
-                // A question has no rung: its answer is its text.
-                let ok = match (content::criterion(&id), choice) {
-                    (Some(c), Choice::Rung(r)) => usize::from(r) < c.rungs.len(),
-                    (Some(_), _) => true,
-                    (None, _) => false,
-                };
-                if !ok {
-                    return;
-                }
-                (
-                    id,
-                    Box::new(move |a: &mut Answer| {
-                        a.rung = match choice {
-                            Choice::Rung(r) => Some(r),
-                            _ => None,
-                        };
-                        a.unknown = choice == Choice::Unknown;
-                    }),
-                )
-            }
-            ResponseEdit::Note(id, text) => (id, Box::new(move |a: &mut Answer| a.note = text)),
-            ResponseEdit::Source(id, text) => (id, Box::new(move |a: &mut Answer| a.source = text)),
-            ResponseEdit::Level(id, level) => {
-                (id, Box::new(move |a: &mut Answer| a.evidence_level = level))
-            }
+            ResponseEdit::Choose(id, _)
+            | ResponseEdit::Note(id, _)
+            | ResponseEdit::Source(id, _)
+            | ResponseEdit::Level(id, _) => id.clone(),
         };
         let is_question = content::question(&subject).is_some();
         let in_scope = if is_question {
@@ -374,7 +352,27 @@ impl Response {
             &mut self.answers
         };
         let answer = map.entry(subject.clone()).or_default();
-        f(answer);
+        match edit {
+            ResponseEdit::Choose(_, choice) => {
+                // A question has no rung (its answer is its text); a rung must be on the
+                // criterion's ladder.
+                let ok = content::criterion(&subject).is_some_and(|c| match choice {
+                    Choice::Rung(r) => usize::from(r) < c.rungs.len(),
+                    _ => true,
+                });
+                if ok {
+                    answer.rung = match choice {
+                        Choice::Rung(r) => Some(r),
+                        _ => None,
+                    };
+                    answer.unknown = choice == Choice::Unknown;
+                }
+            }
+            ResponseEdit::Note(_, text) => answer.note = text,
+            ResponseEdit::Source(_, text) => answer.source = text,
+            ResponseEdit::Level(_, level) => answer.evidence_level = level,
+            ResponseEdit::Name(_) | ResponseEdit::Role(_) | ResponseEdit::Answered(_) => {}
+        }
         if answer.is_empty() {
             map.remove(&subject);
         }

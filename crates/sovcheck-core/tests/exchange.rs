@@ -204,7 +204,7 @@ fn hostile_and_mismatched_documents_get_exact_errors() {
             "response.scope : le périmètre ne couvre rien : indiquez au moins une question, une étape ou un critère",
         ),
         (
-            response(r#"{"assessment": "a-1", "scope": {"questions": ["q1"]}}"#.into()),
+            response(r#"{"assessment": "a-1", "scope": {"questions": ["q1"]}}"#),
             "response.questionnaire: required field \"questionnaire\" is missing",
             "response.questionnaire : le champ obligatoire « questionnaire » est absent",
         ),
