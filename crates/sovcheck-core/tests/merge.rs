@@ -438,6 +438,22 @@ fn provenance_and_the_log_read_as_sentences() {
         fr("déclaré par le prestataire, répondu par M. Law (juridique) le 3 décembre 2026, accepté par C. Iso le 4 décembre 2026")
     );
     assert_eq!(en.provenance(&rung(1)), None);
+    assert_eq!(
+        en.declared_count(1),
+        "1 answer on the provider's declaration alone"
+    );
+    assert_eq!(
+        en.declared_count(2),
+        "2 answers on the provider's declaration alone"
+    );
+    assert_eq!(
+        frc.declared_count(0),
+        "0 réponse sur la seule déclaration du prestataire"
+    );
+    assert_eq!(
+        frc.declared_count(3),
+        "3 réponses sur la seule déclaration du prestataire"
+    );
 
     let mut b = base();
     b.answers.insert("SOV-1.1".into(), rung(1));

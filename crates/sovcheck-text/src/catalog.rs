@@ -517,6 +517,8 @@ catalog! {
         role_other: S,
         /// The diff's name for a change of provenance.
         field: S,
+        /// The comparison: `{n}` answers resting on the provider's declaration alone.
+        declared_count: Plural,
         /// The report's section of the provider's answers to the due-diligence questions.
         dd_title: S,
         dd_question: S,

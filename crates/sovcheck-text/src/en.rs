@@ -434,6 +434,10 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         role_security: "security",
         role_other: "other",
         field: "provenance",
+        declared_count: Plural {
+            one: "{n} answer on the provider's declaration alone",
+            other: "{n} answers on the provider's declaration alone",
+        },
         dd_title: "The provider's answers to the due-diligence questions",
         dd_question: "Question",
         became_declared: "now rests on the provider's declaration only",

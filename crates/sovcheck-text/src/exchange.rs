@@ -103,6 +103,12 @@ impl Catalog {
         (!parts.is_empty()).then(|| self.list(parts))
     }
 
+    /// How many answers of a comparison's column rest on the provider's declaration alone
+    /// (`compare::Column::declared`).
+    pub fn declared_count(&self, n: usize) -> String {
+        self.count(n, &self.provenance.declared_count)
+    }
+
     /// An answer to a criterion or a due-diligence question in words: the rung's label (or
     /// "I don't know", "unanswered") for a criterion, the quoted text for a question.
     pub fn given_answer(&self, subject: &str, a: &Answer) -> String {

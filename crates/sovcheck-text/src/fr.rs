@@ -434,6 +434,10 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         role_security: "sécurité",
         role_other: "autre",
         field: "provenance",
+        declared_count: Plural {
+            one: "{n} réponse sur la seule déclaration du prestataire",
+            other: "{n} réponses sur la seule déclaration du prestataire",
+        },
         dd_title: "Les réponses du prestataire aux questions de due diligence",
         dd_question: "Question",
         became_declared: "ne repose plus que sur la déclaration du prestataire",
