@@ -488,6 +488,9 @@ impl AppState {
             }
             Action::WipeAll => {
                 self.workspace.clear();
+                self.answering = None;
+                self.landing = None;
+                self.landed = None;
                 self.pending_import = None;
                 self.pending_decrypt = None;
                 self.import_status = None;
@@ -647,6 +650,9 @@ impl AppState {
                 self.screen = match screen {
                     Screen::Report | Screen::Questionnaire if !self.started => Screen::Start,
                     Screen::Respond if self.answering.is_none() => Screen::Start,
+                    Screen::Landing if self.landing.is_none() && self.landed.is_none() => {
+                        Screen::Start
+                    }
                     Screen::Walk(i) => {
                         self.go(i);
                         return;
@@ -1101,6 +1107,11 @@ mod tests {
         assert!(s.workspace.is_empty(), "the respondent gets no assessment");
         s.apply(Action::CloseResponse, T);
         assert_eq!((s.screen, s.answering.is_none()), (Screen::Start, true));
+        // Nothing to answer or land: those screens fall back to the start.
+        for screen in [Screen::Respond, Screen::Landing, Screen::Questionnaire] {
+            s.apply(Action::Show(screen), T);
+            assert_eq!(s.screen, Screen::Start, "{screen:?}");
+        }
         // A stored response of another questionnaire is not taken.
         let mut other = r;
         other.questionnaire = "q-other".into();
@@ -1111,7 +1122,10 @@ mod tests {
             },
             T,
         );
-        assert!(s.answering.unwrap().response.answers.is_empty());
+        assert!(s.answering.as_ref().unwrap().response.answers.is_empty());
+        // Wiping all local data forgets the questionnaire being answered too.
+        s.apply(Action::WipeAll, T);
+        assert_eq!(s.answering, None);
     }
 
     #[test]
