@@ -15,9 +15,13 @@ pub struct LogAnnexProps {
 }
 
 /// The annex (`data-testid="log-annex"`, one `log-entry` row per entry, with `data-event`).
-/// An empty log prints a line saying so.
+/// An assessment that never landed anything has no annex: the report stays as long as it
+/// was.
 #[function_component(LogAnnex)]
 pub fn log_annex(p: &LogAnnexProps) -> Html {
+    if p.log.is_empty() {
+        return html! {};
+    }
     let t = texts(p.lang);
     let l = &t.log;
     // The time as recorded (RFC 3339, which sovcheck writes in UTC): the date as the format
@@ -36,10 +40,7 @@ pub fn log_annex(p: &LogAnnexProps) -> Html {
         <section class="block log-annex" data-testid="log-annex">
             <h2>{ l.title }</h2>
             <p>{ l.intro }</p>
-            if p.log.is_empty() {
-                <p data-testid="log-empty">{ l.empty }</p>
-            } else {
-                <table class="log">
+            <table class="log">
                     <thead><tr>
                         <th scope="col">{ l.col_when }</th><th scope="col">{ l.col_who }</th>
                         <th scope="col">{ l.col_what }</th><th scope="col">{ l.col_why }</th>
@@ -55,7 +56,6 @@ pub fn log_annex(p: &LogAnnexProps) -> Html {
                     }) }
                     </tbody>
                 </table>
-            }
         </section>
     }
 }

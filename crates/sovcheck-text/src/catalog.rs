@@ -530,7 +530,6 @@ catalog! {
     log: Log {
         title: S,
         intro: S,
-        empty: S,
         col_when: S,
         col_who: S,
         col_what: S,

@@ -446,7 +446,6 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
     log: Log {
         title: "Decision log",
         intro: "Every response landed and every conflict decided, oldest first. sovcheck only ever adds to it.",
-        empty: "Nothing landed or decided yet.",
         col_when: "When",
         col_who: "Who",
         col_what: "What",

@@ -446,7 +446,6 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
     log: Log {
         title: "Journal des décisions",
         intro: "Chaque réponse intégrée et chaque conflit tranché, du plus ancien au plus récent. sovcheck ne fait qu'y ajouter.",
-        empty: "Rien d'intégré ni de tranché pour l'instant.",
         col_when: "Quand",
         col_who: "Qui",
         col_what: "Quoi",
