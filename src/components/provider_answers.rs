@@ -46,7 +46,7 @@ pub fn provider_answers(p: &ProviderAnswersProps) -> Html {
                     ].into_iter().flatten().collect::<Vec<_>>();
                     html! {
                         <tr data-testid={format!("dd-{}", q.id)}>
-                            <th scope="row">{ format!("{} · {}", q.id.to_uppercase(), q.title.get(lang)) }</th>
+                            <th scope="row">{ format!("{} · {}", q.id.to_ascii_uppercase(), q.title.get(lang)) }</th>
                             <td class="prose">
                                 { a.note.clone() }
                                 if !src.is_empty() { <p class="src">{ t.list(src) }</p> }

@@ -23,7 +23,7 @@ type Decisions = BTreeMap<String, (Option<Decision>, String)>;
 fn subject_title(subject: &str, lang: Lang) -> String {
     match (content::criterion(subject), content::question(subject)) {
         (Some(c), _) => format!("{} {}", c.id, c.title.get(lang)),
-        (None, Some(q)) => format!("{} · {}", q.id.to_uppercase(), q.title.get(lang)),
+        (None, Some(q)) => format!("{} · {}", q.id.to_ascii_uppercase(), q.title.get(lang)),
         _ => subject.to_owned(),
     }
 }
@@ -179,21 +179,23 @@ fn pending_view(p: &PendingProps) -> Html {
         let by = by.clone();
         Callback::from(move |e: InputEvent| by.set(crate::components::fields::event_value(&e)))
     };
-    let confirm = {
-        let (s, decisions, by) = (store.clone(), decisions.clone(), by.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let chosen = decisions
-                .iter()
-                .filter_map(|(k, (d, why))| d.map(|d| (k.clone(), (d, why.trim().to_owned()))))
-                .collect();
-            s.dispatch(Action::Land {
-                decisions: chosen,
-                by: by.trim().to_owned(),
-                today: today(),
-            });
-        })
-    };
+    let confirm =
+        {
+            let (s, decisions, by) = (store.clone(), decisions.clone(), by.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                // Inserted one by one: `collect` into a map would pull a sort into the wasm.
+                let mut chosen = BTreeMap::new();
+                chosen.extend(decisions.iter().filter_map(|(k, (d, why))| {
+                    d.map(|d| (k.clone(), (d, why.trim().to_owned())))
+                }));
+                s.dispatch(Action::Land {
+                    decisions: chosen,
+                    by: by.trim().to_owned(),
+                    today: today(),
+                });
+            })
+        };
     let cancel = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::CancelLanding))

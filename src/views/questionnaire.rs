@@ -303,7 +303,7 @@ pub fn questionnaire_view(p: &ScreenProps) -> Html {
                                 <div class="check">
                                     <input type="checkbox" id={id.clone()} data-testid={id.clone()}
                                         checked={f.scope.questions.iter().any(|x| x == s.id)} onchange={scope_box(0, s.id)} />
-                                    <label for={id}>{ format!("{} · {}", s.id.to_uppercase(), s.title.get(lang)) }</label>
+                                    <label for={id}>{ format!("{} · {}", s.id.to_ascii_uppercase(), s.title.get(lang)) }</label>
                                 </div>
                             }
                         }) }

@@ -316,7 +316,7 @@ pub fn respond_view(p: &ScreenProps) -> Html {
                 let answer = response.due_diligence.get(step.id).cloned().unwrap_or_default();
                 html! {
                     <fieldset class="criterion" data-testid={format!("rs-question-{}", step.id)}>
-                        <legend><span class="cid">{ step.id.to_uppercase() }</span>{ " " }{ step.title.get(lang) }</legend>
+                        <legend><span class="cid">{ step.id.to_ascii_uppercase() }</span>{ " " }{ step.title.get(lang) }</legend>
                         <p class="question">{ step.question.get(lang) }</p>
                         <p class="help">{ r.provider_answer_help }</p>
                         { shared(step.id, q.due_diligence.get(step.id), t) }

@@ -220,20 +220,24 @@ pub fn prepare(
         }
         out
     };
-    let answers = a
-        .answers
-        .iter()
-        .filter(|(k, _)| scope.covers_criterion(k))
-        .map(|(k, v)| (k.clone(), shared(v, true)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
-    let due_diligence = a
-        .due_diligence
-        .iter()
-        .filter(|(k, _)| scope.covers_question(k))
-        .map(|(k, v)| (k.clone(), shared(v, false)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
+    // Inserted one by one: `collect` into a map sorts first, which pulls a sort routine
+    // into the wasm for nothing (the source map is sorted already).
+    let mut answers = BTreeMap::new();
+    answers.extend(
+        a.answers
+            .iter()
+            .filter(|(k, _)| scope.covers_criterion(k))
+            .map(|(k, v)| (k.clone(), shared(v, true)))
+            .filter(|(_, v)| !v.is_empty()),
+    );
+    let mut due_diligence = BTreeMap::new();
+    due_diligence.extend(
+        a.due_diligence
+            .iter()
+            .filter(|(k, _)| scope.covers_question(k))
+            .map(|(k, v)| (k.clone(), shared(v, false)))
+            .filter(|(_, v)| !v.is_empty()),
+    );
     Questionnaire {
         id: id.to_owned(),
         assessment: a.id.clone(),
