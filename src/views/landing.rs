@@ -184,6 +184,10 @@ fn pending_view(p: &PendingProps) -> Html {
             let (s, decisions, by) = (store.clone(), decisions.clone(), by.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
+                // Every conflict is decided before anything lands (the button says so too).
+                if undecided > 0 {
+                    return;
+                }
                 // Inserted one by one: `collect` into a map would pull a sort into the wasm.
                 let mut chosen = BTreeMap::new();
                 chosen.extend(decisions.iter().filter_map(|(k, (d, why))| {
