@@ -238,3 +238,63 @@ test('hostile responses: another assessment or an unknown questionnaire change n
   assertClean(rec);
   await context.close();
 });
+
+test('an encrypted response lands after its passphrase, and a conflict is decided with the keyboard alone', async () => {
+  const assessment = JSON.stringify({ formatVersion: 2, assessment: {
+    id: 'a-2026-acme', meta: { provider: 'Acme Cloud', assessor: 'C. Iso' },
+    answers: { 'SOV-1.1': { rung: 1, note: 'From the 2025 annual report' } },
+  } });
+  // The respondent's side: the example questionnaire, answered and exported encrypted.
+  const who = await openApp(env);
+  await drop(who.page, [['questionnaire.json', fs.readFileSync(path.resolve('docs/examples/questionnaire.json'), 'utf8')]]);
+  await who.page.waitForSelector(tid('respond'));
+  await who.page.check(tid('rs-choice-SOV-1.1-3'));
+  await who.page.click(tid('rs-encrypt'));
+  await who.page.fill(tid('rs-passphrase'), 'short');
+  await who.page.fill(tid('rs-passphrase-repeat'), 'short');
+  await who.page.click(tid('rs-encrypt-download'));
+  assert.equal(await who.page.textContent(tid('rs-exported')), 'The passphrase needs at least 10 characters.');
+  await who.page.fill(tid('rs-passphrase'), 'correct horse battery');
+  await who.page.fill(tid('rs-passphrase-repeat'), 'correct horse battery');
+  const encrypted = await downloadOf(who.page, tid('rs-encrypt-download'));
+  assert.equal(encrypted.name, 'sovcheck-response-m-law-encrypted.json');
+  assert.ok(!encrypted.text.includes('SOV-1.1'), 'nothing readable');
+  assertClean(who.rec);
+  await who.context.close();
+
+  // The CISO's side.
+  const { page, rec, context } = await openApp(env);
+  await drop(page, [['acme.json', assessment]]);
+  await page.waitForSelector(tid('import-done'));
+  await drop(page, [[encrypted.name, encrypted.text]]);
+  await page.waitForSelector(tid('import-decrypt-form'));
+  await page.fill(tid('import-passphrase'), 'correct horse battery');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('conflict-SOV-1.1'));
+  // Keyboard only: from the "why" field back to the decision, then on to "Land".
+  await page.focus(tid('why-SOV-1.1'));
+  await page.keyboard.press('Shift+Tab');
+  // Into a group with nothing chosen, the browser lands on its last radio; arrows choose.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'decide-SOV-1.1-unknown');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.isChecked(tid('decide-SOV-1.1-keep')), true);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('The register extract predates the capital increase');
+  await page.focus(tid('landing-by'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'landing-confirm');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('landing-done'));
+  assert.match(await page.textContent(tid('landing-done')), /^Response landed: 1 item recorded in the log\.sovcheck-response-m-law-encrypted\.json: 0 filled; 0 confirmed; 1 conflict/);
+  // Stored: our answer kept, the response's note in the log.
+  const stored = JSON.parse((await storedOf(page))['sovcheck.v1.a.a-2026-acme']).assessment;
+  assert.equal(stored.answers['SOV-1.1'].rung, 1);
+  const kept = stored.log.find((e) => e.event === 'conflict-kept');
+  assert.equal(kept.why, 'The register extract predates the capital increase');
+  assert.equal(kept.other.rung, 3);
+  assert.equal(kept.other.provenance.respondent, 'M. Law');
+  assertClean(rec);
+  await context.close();
+});
