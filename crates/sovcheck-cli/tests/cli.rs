@@ -1057,3 +1057,59 @@ fn diff_tells_a_provider_declared_answer_from_a_verified_one() {
         Some(fr("SOV-1.1 : preuve modifiée : niveau de preuve, provenance ; ne repose plus que sur la déclaration du prestataire"))
     );
 }
+
+#[test]
+fn merge_lands_another_copy_of_the_assessment_with_its_assessor_as_respondent() {
+    let base = file(
+        "merge-copy-base.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-1", "meta": {"assessor": "C. Iso"}, "answers": {"SOV-1.1": {"rung": 2}}}}"#,
+    );
+    let copy = file(
+        "merge-copy-arch.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-1", "meta": {"assessor": "A. Rchitect", "date": "2026-12-02"}, "answers": {"SOV-1.1": {"rung": 2}, "SOV-5.1": {"rung": 1, "source": "SBOM review"}}, "overrides": {"SOV-5": {"level": 1, "justification": "not landed"}}}}"#,
+    );
+    let out = file("merge-copy-out.json", "");
+    let (b, c, o) = (
+        base.to_str().unwrap(),
+        copy.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    let run1 = run(&["merge", b, c, "--out", o]);
+    assert_eq!(run1.status.code(), Some(0), "{}", stderr(&run1));
+    assert_eq!(
+        stdout(&run1),
+        format!("{c}: 1 filled; 1 confirmed; 0 conflicts\nwritten: {o}\n")
+    );
+    let merged: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let a = &merged["assessment"];
+    assert_eq!(
+        a["answers"]["SOV-5.1"],
+        json!({"rung": 1, "source": "SBOM review", "received": "2026-12-02",
+               "provenance": {"respondent": "A. Rchitect", "acceptedBy": "C. Iso",
+                              "acceptedOn": a["answers"]["SOV-5.1"]["provenance"]["acceptedOn"]}})
+    );
+    assert_eq!(a.get("overrides"), None, "overrides are never landed");
+    assert_eq!(a["log"][0]["source"], "merge-copy-arch.json");
+    // A copy of another assessment is refused.
+    let other = file(
+        "merge-copy-other.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-9"}}"#,
+    );
+    let run2 = run(&[
+        "merge",
+        "--lang",
+        "fr",
+        b,
+        other.to_str().unwrap(),
+        "--out",
+        o,
+    ]);
+    assert_eq!(run2.status.code(), Some(1));
+    assert_eq!(
+        stderr(&run2),
+        fr(&format!(
+            "{} : cette réponse appartient à l'évaluation « a-9 », pas à « a-1 »\n",
+            other.display()
+        ))
+    );
+}
