@@ -196,7 +196,7 @@ test('two questionnaires out, two responses in, one conflict decided, provenance
   const events = await page.$$eval(`${tid('log-entry')}`, (rows) => rows.map((r) => r.dataset.event));
   assert.deepEqual(events, ['landed', 'filled', 'filled', 'confirmed', 'landed', 'filled', 'conflict-taken', 'filled']);
   const taken = page.locator(`${tid('log-entry')}[data-event="conflict-taken"]`);
-  assert.match(await taken.textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d UTCC\. IsoSOV-1\.1: took .* \(“Extrait Kbis : pas d'actionnaire hors UE”\), instead of .*Register extract of November$/);
+  assert.match(await taken.textContent(), /^\d{4}-\d\d-\d\d \d\d:\d\d UTCC\. IsoSOV-1\.1: took .* \(“Extrait Kbis : pas d'actionnaire hors UE”\) — M\. Law \(legal\), instead of .*Register extract of November$/);
   await shot(page, 'report');
   await assertAccessible(page, 'report with provenance and log');
   if (SHOTS) await page.pdf({ path: path.join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true });

@@ -468,7 +468,7 @@ fn provenance_and_the_log_read_as_sentences() {
     assert_eq!(
         en.log_entry(&b.log[1]),
         format!(
-            "SOV-1.1: took {}, instead of {}",
+            "SOV-1.1: took {} — M. Law (legal), instead of {}",
             label(3, en),
             label(1, en)
         )
@@ -476,7 +476,7 @@ fn provenance_and_the_log_read_as_sentences() {
     assert_eq!(
         frc.log_entry(&b.log[1]),
         format!(
-            "{} {} repris, à la place de {}",
+            "{} retenu {} — M. Law (juridique), à la place de {}",
             fr("SOV-1.1 :"),
             label(3, frc),
             label(1, frc)

@@ -550,6 +550,8 @@ catalog! {
         tab_conflict: S,
         /// A criterion's answer quoted in the log with its note: `{answer}`, `{note}`.
         with_note: S,
+        /// An answer quoted in the log with who gave it: `{answer}`, `{respondent}`.
+        given_by: S,
         /// When an entry was recorded (sovcheck records in UTC): `{date}`, `{time}`.
         at_utc: S,
     }

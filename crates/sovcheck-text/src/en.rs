@@ -458,6 +458,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         conflict_unknown: "{subject}: marked unknown, between {kept} and {other}",
         tab_conflict: "{subject}: edited in two tabs at once",
         with_note: "{answer} ({note})",
+        given_by: "{answer} — {respondent}",
         at_utc: "{date} {time} UTC",
     },
     merge: Merge {

@@ -123,17 +123,33 @@ impl Catalog {
     pub fn log_entry(&self, e: &LogEntry) -> String {
         let l = &self.log;
         let subject = e.subject.as_str();
-        // A criterion's note goes with its answer: the log keeps the text not kept.
-        let words = |a: &Option<Answer>| match a {
-            None => self.landing.no_answer.to_owned(),
-            Some(a) if content::criterion(subject).is_some() && !a.note.trim().is_empty() => fill(
-                l.with_note,
-                &[
-                    ("answer", &self.given_answer(subject, a)),
-                    ("note", &self.quote(a.note.trim())),
-                ],
-            ),
-            Some(a) => self.given_answer(subject, a),
+        // A criterion's note goes with its answer (the log keeps the text not kept), and
+        // every answer with who gave it, when known.
+        let words = |a: &Option<Answer>| {
+            let Some(a) = a else {
+                return self.landing.no_answer.to_owned();
+            };
+            let answer = if content::criterion(subject).is_some() && !a.note.trim().is_empty() {
+                fill(
+                    l.with_note,
+                    &[
+                        ("answer", &self.given_answer(subject, a)),
+                        ("note", &self.quote(a.note.trim())),
+                    ],
+                )
+            } else {
+                self.given_answer(subject, a)
+            };
+            match &a.provenance {
+                Some(p) if !p.respondent.trim().is_empty() || p.role.is_some() => {
+                    let who = self.respondent(&Respondent {
+                        name: p.respondent.clone(),
+                        role: p.role,
+                    });
+                    fill(l.given_by, &[("answer", &answer), ("respondent", &who)])
+                }
+                _ => answer,
+            }
         };
         let pair = |template| {
             fill(
