@@ -62,6 +62,17 @@ pub fn app() -> Html {
             }
         });
     }
+    // The questionnaire being answered, and its response in progress, under their own keys.
+    {
+        let store = store.clone();
+        use_effect_with(store.answering.clone(), move |a| {
+            if let Some(a) = a {
+                if !crate::platform::answering::save(a) && store.notice.is_none() {
+                    store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
+                }
+            }
+        });
+    }
     // The page title in the user's language; on the report, the assessment's name first, so
     // that a report saved as PDF gets a meaningful default file name.
     {
@@ -121,6 +132,11 @@ pub fn app() -> Html {
         Screen::Accessibility => {
             html! { <views::accessibility::AccessibilityView heading={heading.clone()} /> }
         }
+        Screen::Questionnaire => {
+            html! { <views::questionnaire::QuestionnaireView heading={heading.clone()} /> }
+        }
+        Screen::Respond => html! { <views::respond::RespondView heading={heading.clone()} /> },
+        Screen::Landing => html! { <views::landing::LandingView heading={heading.clone()} /> },
         Screen::Walk(i) => {
             let place = walk().get(i).copied().unwrap_or(Place::Results);
             let view = match place {

@@ -5,11 +5,14 @@
 
 use sovcheck_core::content;
 use sovcheck_core::format::FormatError;
+use sovcheck_core::merge::{self, Acceptance, Decision, Incoming, Landed, Landing, LandingError};
 use sovcheck_core::model::{Assessment, Date};
+use sovcheck_core::questionnaire::{self, Questionnaire, Response, ResponseEdit};
 use sovcheck_core::workspace;
 use sovcheck_core::{Edit, Lang};
 use sovcheck_text::texts;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::{Reducible, UseReducerHandle};
 
@@ -61,6 +64,12 @@ pub enum Screen {
     Verify,
     /// The accessibility statement.
     Accessibility,
+    /// Preparing a questionnaire from the open assessment.
+    Questionnaire,
+    /// Answering a questionnaire received (respondent mode).
+    Respond,
+    /// Landing responses in an assessment, conflicts side by side.
+    Landing,
 }
 
 /// A storage problem found at start-up or while saving.
@@ -85,6 +94,64 @@ pub enum ImportError {
     Crypto(crate::platform::encrypted::CryptoError),
     /// Encrypted files are imported one at a time (each has its passphrase).
     EncryptedInBatch,
+    /// A questionnaire or response that cannot be opened or landed.
+    Exchange(ExchangeError),
+}
+
+/// Why a questionnaire or a response cannot be opened or landed. Nothing is changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExchangeError {
+    /// The response cannot be landed in its assessment.
+    Landing(LandingError),
+    /// No assessment of this browser has the id the response answers for.
+    NoAssessment(String),
+    /// A questionnaire with other files, or responses with assessments.
+    Mixed,
+}
+
+impl ExchangeError {
+    /// The error in words.
+    pub fn message(&self, t: &sovcheck_text::Catalog) -> String {
+        match self {
+            ExchangeError::Landing(e) => t.landing_error(e),
+            ExchangeError::NoAssessment(id) => {
+                sovcheck_text::fill(t.exchange.no_matching_assessment, &[("id", &t.quote(id))])
+            }
+            ExchangeError::Mixed => t.exchange.mixed_files.to_owned(),
+        }
+    }
+}
+
+/// A questionnaire being answered in this browser (respondent mode): what was asked, and the
+/// response in progress (saved under its own storage key until exported).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answering {
+    pub questionnaire: Questionnaire,
+    pub response: Response,
+}
+
+/// What a landing did: per response file landed, its outcome; and whether the user stopped
+/// before the end.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LandingOutcome {
+    /// The assessment landed in.
+    pub assessment: String,
+    pub done: Vec<(String, Landed)>,
+    pub cancelled: bool,
+}
+
+/// Responses being landed, one at a time, in the assessment they answer: the one on screen
+/// (planned against the assessment as it is now) and those after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingLanding {
+    /// The assessment's id.
+    pub assessment: String,
+    /// The response on screen, compared with the assessment.
+    pub current: Landing,
+    /// The responses after it, in order.
+    pub queue: Vec<Incoming>,
+    /// What the responses landed so far did: file and outcome.
+    pub done: Vec<(String, Landed)>,
 }
 
 /// What the last import did, shown on the start screen until dismissed.
@@ -133,6 +200,12 @@ pub struct AppState {
     pub previous: Option<Screen>,
     /// A language whose words could not be loaded.
     pub lang_failed: Option<Lang>,
+    /// A questionnaire being answered (respondent mode).
+    pub answering: Option<Answering>,
+    /// Responses being landed.
+    pub landing: Option<PendingLanding>,
+    /// What the last landing did, shown on the landing screen until another starts.
+    pub landed: Option<LandingOutcome>,
 }
 
 /// The workspace in the order lists show it: most recently changed first, then by id.
@@ -205,6 +278,29 @@ pub enum Action {
     },
     /// An encrypted file was chosen: ask for its passphrase (`None` forgets it).
     AskPassphrase(Option<(String, crate::platform::encrypted::Envelope)>),
+    /// A questionnaire was opened: answer it (with the response in progress stored for it,
+    /// if any).
+    OpenQuestionnaire {
+        questionnaire: Box<Questionnaire>,
+        response: Option<Box<Response>>,
+    },
+    /// Changes the response in progress (see [`Response::apply`]).
+    EditResponse(ResponseEdit),
+    /// Leaves respondent mode (the response in progress stays stored).
+    CloseResponse,
+    /// Records a questionnaire prepared (and downloaded) from the open assessment.
+    RecordQuestionnaire(Box<Questionnaire>),
+    /// Response files (name and response) to land, in order.
+    LandResponses(Vec<(String, Response)>),
+    /// Lands the response on screen with the conflicts' decisions (by subject: decision and
+    /// why), as `by`, on `today`; then shows the next one.
+    Land {
+        decisions: BTreeMap<String, (Decision, String)>,
+        by: String,
+        today: Option<Date>,
+    },
+    /// Stops landing: nothing more changes (responses landed already stay).
+    CancelLanding,
     ResolveImport(Resolution),
     DismissImportStatus,
 }
@@ -225,6 +321,64 @@ impl AppState {
             nav_seq: 0,
             previous: None,
             lang_failed: None,
+            answering: None,
+            landing: None,
+            landed: None,
+        }
+    }
+
+    /// The assessment `id`, the open one or one in the workspace.
+    fn find(&self, id: &str) -> Option<&Assessment> {
+        if self.started && self.assessment.id == id {
+            Some(&self.assessment)
+        } else {
+            self.workspace.iter().find(|a| a.id == id)
+        }
+    }
+
+    /// Plans the next queued response against the assessment as it is now, or ends the
+    /// landing when none is left.
+    fn next_landing(
+        &mut self,
+        assessment: String,
+        mut queue: Vec<Incoming>,
+        done: Vec<(String, Landed)>,
+    ) {
+        if queue.is_empty() {
+            self.landing = None;
+            self.landed = Some(LandingOutcome {
+                assessment,
+                done,
+                cancelled: false,
+            });
+            return;
+        }
+        let incoming = queue.remove(0);
+        let planned = self.find(&assessment).map(|a| merge::plan(a, &incoming));
+        match planned {
+            Some(Ok(current)) => {
+                self.landing = Some(PendingLanding {
+                    assessment,
+                    current,
+                    queue,
+                    done,
+                })
+            }
+            // Checked before the landing started; kept for an assessment deleted meanwhile.
+            Some(Err(e)) => {
+                self.landing = None;
+                self.import_status = Some(ImportStatus::Failed {
+                    file: incoming.source,
+                    error: ImportError::Exchange(ExchangeError::Landing(e)),
+                });
+            }
+            None => {
+                self.landing = None;
+                self.import_status = Some(ImportStatus::Failed {
+                    file: incoming.source,
+                    error: ImportError::Exchange(ExchangeError::NoAssessment(assessment)),
+                });
+            }
         }
     }
 
@@ -334,6 +488,9 @@ impl AppState {
             }
             Action::WipeAll => {
                 self.workspace.clear();
+                self.answering = None;
+                self.landing = None;
+                self.landed = None;
                 self.pending_import = None;
                 self.pending_decrypt = None;
                 self.import_status = None;
@@ -372,6 +529,112 @@ impl AppState {
                 }
             }
             Action::DismissImportStatus => self.import_status = None,
+            Action::OpenQuestionnaire {
+                questionnaire,
+                response,
+            } => {
+                let response = response
+                    .map(|r| *r)
+                    .filter(|r| r.questionnaire == questionnaire.id)
+                    .unwrap_or_else(|| questionnaire::blank_response(&questionnaire));
+                self.answering = Some(Answering {
+                    questionnaire: *questionnaire,
+                    response,
+                });
+                self.pending_decrypt = None;
+                self.import_status = None;
+                self.screen = Screen::Respond;
+                self.nav_seq = self.nav_seq.wrapping_add(1);
+            }
+            Action::EditResponse(edit) => {
+                if let Some(a) = self.answering.as_mut() {
+                    a.response.apply(edit);
+                }
+            }
+            Action::CloseResponse => {
+                self.answering = None;
+                self.screen = Screen::Start;
+                self.nav_seq = self.nav_seq.wrapping_add(1);
+            }
+            Action::RecordQuestionnaire(q) => {
+                if self.started && self.assessment.id == q.assessment {
+                    questionnaire::record(&mut self.assessment, &q);
+                }
+            }
+            Action::LandResponses(files) => {
+                self.pending_decrypt = None;
+                // All or nothing: every response must answer an assessment of this browser
+                // and pass its checks before anything is shown to land.
+                let mut queue = Vec::new();
+                for (file, r) in &files {
+                    let incoming = Incoming::from_response(r, file);
+                    let Some(a) = self.find(&r.assessment) else {
+                        self.import_status = Some(ImportStatus::Failed {
+                            file: file.clone(),
+                            error: ImportError::Exchange(ExchangeError::NoAssessment(
+                                r.assessment.clone(),
+                            )),
+                        });
+                        return;
+                    };
+                    if let Err(e) = merge::plan(a, &incoming) {
+                        self.import_status = Some(ImportStatus::Failed {
+                            file: file.clone(),
+                            error: ImportError::Exchange(ExchangeError::Landing(e)),
+                        });
+                        return;
+                    }
+                    queue.push(incoming);
+                }
+                let Some(first) = queue.first().map(|i| i.assessment.clone()) else {
+                    return;
+                };
+                self.import_status = None;
+                self.landed = None;
+                self.next_landing(first, queue, Vec::new());
+                self.screen = Screen::Landing;
+                self.nav_seq = self.nav_seq.wrapping_add(1);
+            }
+            Action::Land {
+                decisions,
+                by,
+                today,
+            } => {
+                let Some(pending) = self.landing.take() else {
+                    return;
+                };
+                let PendingLanding {
+                    assessment,
+                    current,
+                    queue,
+                    mut done,
+                } = pending;
+                let mut outcome = Landed::default();
+                let who = Acceptance {
+                    by: &by,
+                    at: now,
+                    on: today,
+                };
+                self.edit(&assessment, now, |a| {
+                    outcome = merge::land(a, &current, &decisions, who);
+                });
+                done.push((current.source.clone(), outcome));
+                // The next response may be for another assessment of the drop.
+                let next = queue.first().map_or(assessment, |i| i.assessment.clone());
+                self.next_landing(next, queue, done);
+            }
+            Action::CancelLanding => {
+                let (assessment, done) = self
+                    .landing
+                    .take()
+                    .map(|p| (p.assessment, p.done))
+                    .unwrap_or_default();
+                self.landed = Some(LandingOutcome {
+                    assessment,
+                    done,
+                    cancelled: true,
+                });
+            }
             Action::Resume => {
                 self.started = true;
                 let at = match self.screen {
@@ -385,7 +648,11 @@ impl AppState {
                     self.previous = Some(self.screen);
                 }
                 self.screen = match screen {
-                    Screen::Report if !self.started => Screen::Start,
+                    Screen::Report | Screen::Questionnaire if !self.started => Screen::Start,
+                    Screen::Respond if self.answering.is_none() => Screen::Start,
+                    Screen::Landing if self.landing.is_none() && self.landed.is_none() => {
+                        Screen::Start
+                    }
                     Screen::Walk(i) => {
                         self.go(i);
                         return;
@@ -413,7 +680,13 @@ impl AppState {
                         self.screen = Screen::Report;
                         self.nav_seq = self.nav_seq.wrapping_add(1);
                     }
-                    Some(other @ (Screen::Compare | Screen::Verify)) => {
+                    Some(
+                        other @ (Screen::Compare
+                        | Screen::Verify
+                        | Screen::Questionnaire
+                        | Screen::Respond
+                        | Screen::Landing),
+                    ) => {
                         self.screen = other;
                         self.nav_seq = self.nav_seq.wrapping_add(1);
                     }
@@ -422,7 +695,11 @@ impl AppState {
                         self.nav_seq = self.nav_seq.wrapping_add(1);
                     }
                 },
-                Screen::Compare | Screen::Verify => {
+                Screen::Compare
+                | Screen::Verify
+                | Screen::Questionnaire
+                | Screen::Respond
+                | Screen::Landing => {
                     self.screen = Screen::Start;
                     self.nav_seq = self.nav_seq.wrapping_add(1);
                 }
@@ -679,6 +956,176 @@ mod tests {
         assert_eq!(w.get(9), Some(&Place::SecNumCloud));
         assert_eq!(w.last(), Some(&Place::Results));
         assert_eq!(w.len(), 1 + 8 + 1 + 4 + 1);
+    }
+
+    /// Assessment "a" with the legal questionnaire (q4) recorded, and a response to it that
+    /// fills SOV-1.4 and conflicts on SOV-1.1.
+    fn with_response() -> (AppState, Response) {
+        use sovcheck_core::model::{Respondent, Role, Scope};
+        use sovcheck_core::questionnaire::Share;
+        let mut s = with(&["a"]);
+        s.apply(choose("SOV-1.1", Choice::Rung(1)), T);
+        let q = questionnaire::prepare(
+            &s.assessment,
+            "q-legal",
+            Respondent {
+                name: "M. Law".into(),
+                role: Some(Role::Legal),
+            },
+            &Scope {
+                questions: vec!["q4".into()],
+                ..Scope::default()
+            },
+            "",
+            None,
+            None,
+            Share::default(),
+        );
+        s.apply(Action::RecordQuestionnaire(Box::new(q.clone())), T);
+        let mut r = questionnaire::blank_response(&q);
+        r.apply(ResponseEdit::Choose("SOV-1.1".into(), Choice::Rung(3)));
+        r.apply(ResponseEdit::Choose("SOV-1.4".into(), Choice::Rung(2)));
+        (s, r)
+    }
+
+    #[test]
+    fn responses_land_one_at_a_time_and_only_once_decided() {
+        let (mut s, r) = with_response();
+        assert_eq!(s.assessment.questionnaires.len(), 1);
+        let before = s.assessment.clone();
+        s.apply(
+            Action::LandResponses(vec![("legal.json".into(), r.clone())]),
+            T2,
+        );
+        assert_eq!(s.screen, Screen::Landing);
+        let pending = s.landing.clone().unwrap();
+        assert_eq!(pending.current.count(merge::Outcome::Conflict), 1);
+        assert_eq!(s.assessment, before, "nothing changes before landing");
+        s.apply(
+            Action::Land {
+                decisions: BTreeMap::from([(
+                    "SOV-1.1".to_owned(),
+                    (Decision::Take, "amended".to_owned()),
+                )]),
+                by: "C. Iso".into(),
+                today: Date::new(2026, 12, 4),
+            },
+            T2,
+        );
+        assert_eq!(s.landing, None);
+        assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(3));
+        assert_eq!(s.assessment.choice("SOV-1.4"), Choice::Rung(2));
+        assert_eq!(s.assessment.log.len(), 3);
+        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.landed.as_ref().map(|o| o.done.len()), Some(1));
+        // The same response again: nothing to land, the log does not grow.
+        s.apply(Action::LandResponses(vec![("legal.json".into(), r)]), T2);
+        assert!(s.landing.as_ref().unwrap().current.is_empty());
+        s.apply(
+            Action::Land {
+                decisions: BTreeMap::new(),
+                by: "C. Iso".into(),
+                today: None,
+            },
+            T2,
+        );
+        assert_eq!(s.assessment.log.len(), 3);
+    }
+
+    #[test]
+    fn a_response_for_no_assessment_here_or_another_questionnaire_changes_nothing() {
+        let (mut s, r) = with_response();
+        let before = s.clone();
+        let mut stranger = r.clone();
+        stranger.assessment = "zz".into();
+        s.apply(
+            Action::LandResponses(vec![
+                ("legal.json".into(), r.clone()),
+                ("x.json".into(), stranger),
+            ]),
+            T2,
+        );
+        assert_eq!(s.landing, None);
+        assert_eq!(s.workspace, before.workspace);
+        assert_eq!(
+            s.import_status,
+            Some(ImportStatus::Failed {
+                file: "x.json".into(),
+                error: ImportError::Exchange(ExchangeError::NoAssessment("zz".into())),
+            })
+        );
+        let mut forged = r;
+        forged.questionnaire = "q-forged".into();
+        s.apply(Action::LandResponses(vec![("f.json".into(), forged)]), T2);
+        assert_eq!(
+            s.import_status,
+            Some(ImportStatus::Failed {
+                file: "f.json".into(),
+                error: ImportError::Exchange(ExchangeError::Landing(
+                    LandingError::UnknownQuestionnaire("q-forged".into())
+                )),
+            })
+        );
+        let t = texts(Lang::En);
+        assert_eq!(
+            ExchangeError::NoAssessment("zz".into()).message(t),
+            "this response answers assessment “zz”, which is not in this browser: import or open that assessment first"
+        );
+    }
+
+    #[test]
+    fn a_questionnaire_opens_for_answering_with_its_stored_response() {
+        let (_, r) = with_response();
+        let mut s = AppState::new(Lang::En);
+        let q = questionnaire::prepare(
+            &Assessment {
+                id: "a".into(),
+                ..Assessment::default()
+            },
+            "q-legal",
+            Default::default(),
+            &r.scope,
+            "",
+            None,
+            None,
+            Default::default(),
+        );
+        s.apply(
+            Action::OpenQuestionnaire {
+                questionnaire: Box::new(q.clone()),
+                response: Some(Box::new(r.clone())),
+            },
+            T,
+        );
+        assert_eq!(s.screen, Screen::Respond);
+        assert_eq!(s.answering.as_ref().unwrap().response, r);
+        s.apply(Action::EditResponse(ResponseEdit::Name("M. Law".into())), T);
+        assert_eq!(
+            s.answering.as_ref().unwrap().response.respondent.name,
+            "M. Law"
+        );
+        assert!(s.workspace.is_empty(), "the respondent gets no assessment");
+        s.apply(Action::CloseResponse, T);
+        assert_eq!((s.screen, s.answering.is_none()), (Screen::Start, true));
+        // Nothing to answer or land: those screens fall back to the start.
+        for screen in [Screen::Respond, Screen::Landing, Screen::Questionnaire] {
+            s.apply(Action::Show(screen), T);
+            assert_eq!(s.screen, Screen::Start, "{screen:?}");
+        }
+        // A stored response of another questionnaire is not taken.
+        let mut other = r;
+        other.questionnaire = "q-other".into();
+        s.apply(
+            Action::OpenQuestionnaire {
+                questionnaire: Box::new(q),
+                response: Some(Box::new(other)),
+            },
+            T,
+        );
+        assert!(s.answering.as_ref().unwrap().response.answers.is_empty());
+        // Wiping all local data forgets the questionnaire being answered too.
+        s.apply(Action::WipeAll, T);
+        assert_eq!(s.answering, None);
     }
 
     #[test]

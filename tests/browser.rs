@@ -177,8 +177,8 @@ async fn encryption_round_trips_and_refuses_a_wrong_passphrase_or_tampering() {
         "the plaintext does not show"
     );
     let env = parse_envelope(out.as_bytes()).unwrap().unwrap();
-    assert_eq!(env.kdf.iterations, 600_000);
-    assert_eq!(env.cipher.name, "AES-GCM");
+    assert_eq!(env.iterations, 600_000);
+    assert!(out.contains("\"AES-GCM\""));
     let plain = decrypt(&env, "correct horse battery").await.unwrap();
     assert_eq!(plain, text.as_bytes());
     assert_eq!(
@@ -186,10 +186,9 @@ async fn encryption_round_trips_and_refuses_a_wrong_passphrase_or_tampering() {
         Err(CryptoError::WrongPassphraseOrTampered)
     );
     let mut tampered = env.clone();
-    let first = tampered.data.remove(0);
-    tampered
-        .data
-        .insert(0, if first == 'A' { 'B' } else { 'A' });
+    if let Some(first) = tampered.data.first_mut() {
+        *first ^= 1;
+    }
     assert_eq!(
         decrypt(&tampered, "correct horse battery").await,
         Err(CryptoError::WrongPassphraseOrTampered)

@@ -3,7 +3,7 @@
 
 A field counts as read when `.group.field` appears in any .rs file outside the catalog
 files, or when the text crate reads `self.group.field` / `e.field` style in its own
-modules. Run from the repository root: python3 scripts/dev/unused_texts.py
+modules, or through a short name bound to the group (`let qt = &t.questionnaire;`). Run from the repository root: python3 scripts/dev/unused_texts.py
 """
 import glob, re, sys
 cat = open('crates/sovcheck-text/src/catalog.rs').read()
@@ -21,10 +21,16 @@ for f in glob.glob('src/**/*.rs', recursive=True) + glob.glob('crates/**/src/**/
     if re.search(r'sovcheck-text/src/(catalog|en|fr|de)\.rs$', f):
         continue
     code += re.sub(r'\s*\.\s*', '.', open(f).read())
+# A group bound to a short name (`let qt = &t.questionnaire;`) is read through that name.
+aliases = {}
+for name, g in re.findall(r'let (\w+) = &(?:self|t|texts\([^)]*\))\.(\w+);', code):
+    aliases.setdefault(g, set()).add(name)
 unused = []
 for g, fields in groups.items():
     for f in fields:
-        if not re.search(rf'\.{g}\.{f}\b', code) and not re.search(rf'\b(e|t|c)\.{f}\b', code if g in ('errors','hints','cli','typo') else ''):
+        via = '|'.join(sorted(aliases.get(g, ())))
+        if not re.search(rf'\.{g}\.{f}\b', code) and not re.search(rf'\b(e|t|c)\.{f}\b', code if g in ('errors','hints','cli','typo') else '') \
+                and not (via and re.search(rf'\b({via})\.{f}\b', code)):
             unused.append(f'{g}.{f}')
 print('\n'.join(unused))
 sys.exit(1 if unused else 0)

@@ -2,6 +2,9 @@
 pub mod dropzone;
 pub mod estimate;
 pub mod fields;
+pub mod log_annex;
+pub mod provenance;
+pub mod provider_answers;
 pub mod radar;
 pub mod sections;
 pub mod steplist;

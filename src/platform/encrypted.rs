@@ -1,51 +1,16 @@
-//! Passphrase-protected assessment files, for sending by email: the exchange document,
-//! encrypted with AES-256-GCM under a key derived from the passphrase with PBKDF2-HMAC-
-//! SHA-256 (600,000 iterations, 16-byte random salt, 12-byte random IV), all through the
-//! browser's WebCrypto. The envelope is JSON (docs/FORMAT.md, "Encrypted files"); GCM's tag
-//! makes a wrong passphrase and a tampered file fail the same way, before anything is read.
+//! Passphrase-protected files, for sending by email: the WebCrypto half of the encrypted
+//! envelope. The envelope's format, reading and checks are the core's
+//! ([`sovcheck_core::envelope`], shared with the command line); this module only derives the
+//! key (PBKDF2-HMAC-SHA-256) and runs AES-256-GCM in the browser's `crypto.subtle`, with
+//! random salt and IV from `crypto.getRandomValues`. GCM's tag makes a wrong passphrase and a
+//! tampered file fail the same way, before anything is read.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::{Deserialize, Serialize};
+use sovcheck_core::envelope::{self, EnvelopeError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The envelope's marker and version.
-pub const ENVELOPE_VERSION: u32 = 1;
-/// PBKDF2 iterations (OWASP's 2023 figure for PBKDF2-HMAC-SHA-256).
-pub const ITERATIONS: u32 = 600_000;
-/// The shortest passphrase accepted when encrypting.
-pub const MIN_PASSPHRASE_CHARS: usize = 10;
-
-/// Key derivation parameters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Kdf {
-    pub name: String,
-    pub hash: String,
-    pub iterations: u32,
-    /// Base64.
-    pub salt: String,
-}
-
-/// Cipher parameters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Cipher {
-    pub name: String,
-    /// Base64.
-    pub iv: String,
-}
-
-/// An encrypted sovcheck file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Envelope {
-    pub sovcheck_encrypted: u32,
-    pub kdf: Kdf,
-    pub cipher: Cipher,
-    /// Base64 of the ciphertext with its 16-byte tag.
-    pub data: String,
-}
+pub use sovcheck_core::envelope::{Envelope, MIN_PASSPHRASE_CHARS};
 
 /// Why decryption or encryption failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,36 +36,12 @@ impl CryptoError {
 
 /// Reads an envelope, if `bytes` is one (`None`: not an encrypted file, parse it as usual).
 pub fn parse_envelope(bytes: &[u8]) -> Option<Result<Envelope, CryptoError>> {
-    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    v.get("sovcheckEncrypted")?;
-    let env: Envelope = match serde_json::from_value(v) {
-        Ok(e) => e,
-        Err(_) => return Some(Err(CryptoError::Unsupported)),
-    };
-    let ok = env.sovcheck_encrypted == ENVELOPE_VERSION
-        && env.kdf.name == "PBKDF2"
-        && env.kdf.hash == "SHA-256"
-        && (100_000..=10_000_000).contains(&env.kdf.iterations)
-        && env.cipher.name == "AES-GCM";
-    Some(if ok {
-        Ok(env)
-    } else {
-        Err(CryptoError::Unsupported)
+    envelope::parse(bytes).map(|r| {
+        r.map_err(|e| match e {
+            EnvelopeError::Unsupported => CryptoError::Unsupported,
+            EnvelopeError::Damaged => CryptoError::WrongPassphraseOrTampered,
+        })
     })
-}
-
-fn b64(bytes: &[u8]) -> String {
-    let bin: String = bytes.iter().map(|&b| char::from(b)).collect();
-    web_sys::window()
-        .and_then(|w| w.btoa(&bin).ok())
-        .unwrap_or_default()
-}
-
-fn unb64(s: &str) -> Option<Vec<u8>> {
-    let bin = web_sys::window()?.atob(s).ok()?;
-    bin.chars()
-        .map(|c| u8::try_from(u32::from(c)).ok())
-        .collect()
 }
 
 fn subtle() -> Result<web_sys::SubtleCrypto, CryptoError> {
@@ -162,8 +103,8 @@ pub async fn encrypt(plain: &str, passphrase: &str) -> Result<String, CryptoErro
     let crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .ok_or(CryptoError::Unavailable)?;
-    let mut salt = [0u8; 16];
-    let mut iv = [0u8; 12];
+    let mut salt = [0u8; envelope::SALT_BYTES];
+    let mut iv = [0u8; envelope::IV_BYTES];
     crypto
         .get_random_values_with_u8_array(&mut salt)
         .map_err(|_| CryptoError::Unavailable)?;
@@ -171,7 +112,7 @@ pub async fn encrypt(plain: &str, passphrase: &str) -> Result<String, CryptoErro
         .get_random_values_with_u8_array(&mut iv)
         .map_err(|_| CryptoError::Unavailable)?;
     let run = async {
-        let key = derive(&subtle, passphrase, &salt, ITERATIONS).await?;
+        let key = derive(&subtle, passphrase, &salt, envelope::ITERATIONS).await?;
         let params = obj(&[
             ("name", "AES-GCM".into()),
             ("iv", Uint8Array::from(&iv[..]).into()),
@@ -182,44 +123,27 @@ pub async fn encrypt(plain: &str, passphrase: &str) -> Result<String, CryptoErro
                 .await?;
         Ok::<Vec<u8>, JsValue>(Uint8Array::new(&out).to_vec())
     };
-    let cipher = run.await.map_err(|_| CryptoError::Unavailable)?;
-    let env = Envelope {
-        sovcheck_encrypted: ENVELOPE_VERSION,
-        kdf: Kdf {
-            name: "PBKDF2".into(),
-            hash: "SHA-256".into(),
-            iterations: ITERATIONS,
-            salt: b64(&salt),
-        },
-        cipher: Cipher {
-            name: "AES-GCM".into(),
-            iv: b64(&iv),
-        },
-        data: b64(&cipher),
-    };
-    let mut s = serde_json::to_string_pretty(&env).map_err(|_| CryptoError::Unsupported)?;
-    s.push('\n');
-    Ok(s)
+    let data = run.await.map_err(|_| CryptoError::Unavailable)?;
+    Ok(Envelope {
+        iterations: envelope::ITERATIONS,
+        salt: salt.to_vec(),
+        iv: iv.to_vec(),
+        data,
+    }
+    .to_json())
 }
 
 /// Decrypts an envelope with `passphrase`; the plaintext is an exchange document.
 pub async fn decrypt(env: &Envelope, passphrase: &str) -> Result<Vec<u8>, CryptoError> {
     let subtle = subtle()?;
-    let (Some(salt), Some(iv), Some(data)) = (
-        unb64(&env.kdf.salt),
-        unb64(&env.cipher.iv),
-        unb64(&env.data),
-    ) else {
-        return Err(CryptoError::WrongPassphraseOrTampered);
-    };
-    let key = derive(&subtle, passphrase, &salt, env.kdf.iterations)
+    let key = derive(&subtle, passphrase, &env.salt, env.iterations)
         .await
         .map_err(|_| CryptoError::Unavailable)?;
     let params = obj(&[
         ("name", "AES-GCM".into()),
-        ("iv", Uint8Array::from(&iv[..]).into()),
+        ("iv", Uint8Array::from(&env.iv[..]).into()),
     ]);
-    let data = Uint8Array::from(&data[..]);
+    let data = Uint8Array::from(&env.data[..]);
     let promise = subtle
         .decrypt_with_object_and_buffer_source(&params, &key, &data)
         .map_err(|_| CryptoError::WrongPassphraseOrTampered)?;
@@ -234,16 +158,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_envelopes_are_recognised() {
+    fn the_core_envelope_errors_map_to_what_the_user_is_told() {
         assert_eq!(parse_envelope(br#"{"formatVersion": 1}"#), None);
-        assert_eq!(parse_envelope(b"not json"), None);
         assert_eq!(
             parse_envelope(br#"{"sovcheckEncrypted": 2}"#),
             Some(Err(CryptoError::Unsupported))
         );
-        let good = br#"{"sovcheckEncrypted": 1, "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": "AA=="}, "cipher": {"name": "AES-GCM", "iv": "AA=="}, "data": "AA=="}"#;
-        assert!(matches!(parse_envelope(good), Some(Ok(_))));
-        let weak = br#"{"sovcheckEncrypted": 1, "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 1000, "salt": "AA=="}, "cipher": {"name": "AES-GCM", "iv": "AA=="}, "data": "AA=="}"#;
-        assert_eq!(parse_envelope(weak), Some(Err(CryptoError::Unsupported)));
+        let damaged = br#"{"sovcheckEncrypted": 1, "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": "AA=="}, "cipher": {"name": "AES-GCM", "iv": "AA=="}, "data": "AA=="}"#;
+        assert_eq!(
+            parse_envelope(damaged),
+            Some(Err(CryptoError::WrongPassphraseOrTampered))
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The browser's edges, in one place: local storage, downloads, file reading (import),
 //! encryption (WebCrypto), the clock and printing. Views and components call these; the
 //! state and the core never touch a browser API.
+pub mod answering;
 pub mod download;
 pub mod encrypted;
 pub mod storage;

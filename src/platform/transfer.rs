@@ -5,8 +5,8 @@
 
 use crate::platform::download;
 use crate::state::Store;
-use crate::state::{Action, ImportError};
-use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
+use crate::state::{Action, ExchangeError, ImportError};
+use sovcheck_core::format::{self, Document, FormatError, Problem, MAX_DOCUMENT_BYTES};
 use sovcheck_core::Assessment;
 
 /// A file name part made of ASCII letters, digits and dashes only.
@@ -65,7 +65,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// Parses decrypted bytes and dispatches the import (or its failure).
 pub fn import_bytes(file: String, bytes: &[u8], store: &Store) {
     match format::parse_document(bytes) {
-        Ok(doc) => dispatch_import(doc.into_assessments(), store),
+        Ok(doc) => dispatch_documents(vec![(file, doc)], store),
         Err(e) => store.dispatch(Action::ImportFailed {
             file,
             error: ImportError::Format(e),
@@ -163,7 +163,7 @@ pub fn import_files(files: Vec<web_sys::File>, store: Store) {
                 None => {}
             }
             match format::parse_document(&bytes) {
-                Ok(doc) => all.extend(doc.into_assessments()),
+                Ok(doc) => all.push((name, doc)),
                 Err(e) => {
                     store.dispatch(Action::ImportFailed {
                         file: name,
@@ -173,8 +173,82 @@ pub fn import_files(files: Vec<web_sys::File>, store: Store) {
                 }
             }
         }
-        dispatch_import(all, &store);
+        dispatch_documents(all, &store);
     });
+}
+
+/// Hands parsed documents to the reducer by kind: a questionnaire (alone) opens for
+/// answering, with the response in progress stored for it; responses (one or several, no
+/// other file) go to the landing; assessments and workspaces are imported.
+fn dispatch_documents(docs: Vec<(String, Document)>, store: &Store) {
+    let kinds = |f: fn(&Document) -> bool| docs.iter().filter(|(_, d)| f(d)).count();
+    let questionnaires = kinds(|d| matches!(d, Document::Questionnaire(_)));
+    let responses = kinds(|d| matches!(d, Document::Response(_)));
+    let mixed = (questionnaires > 0 && docs.len() > 1) || (responses > 0 && responses < docs.len());
+    if mixed {
+        let file = docs.first().map(|(f, _)| f.clone()).unwrap_or_default();
+        store.dispatch(Action::ImportFailed {
+            file,
+            error: ImportError::Exchange(ExchangeError::Mixed),
+        });
+    } else if questionnaires == 1 {
+        if let Some((_, Document::Questionnaire(q))) = docs.into_iter().next() {
+            let response = crate::platform::answering::stored_response(&q.id).map(Box::new);
+            store.dispatch(Action::OpenQuestionnaire {
+                questionnaire: q,
+                response,
+            });
+        }
+    } else if responses > 0 {
+        let list = docs
+            .into_iter()
+            .filter_map(|(f, d)| match d {
+                Document::Response(r) => Some((f, *r)),
+                _ => None,
+            })
+            .collect();
+        store.dispatch(Action::LandResponses(list));
+    } else {
+        let list = docs
+            .into_iter()
+            .flat_map(|(_, d)| d.into_assessments())
+            .collect();
+        dispatch_import(list, store);
+    }
+}
+
+/// Encrypts `plain` (an exchange document) under `passphrase` and downloads it as `name`;
+/// `done` gets the outcome.
+pub fn download_encrypted(
+    name: String,
+    plain: String,
+    passphrase: String,
+    done: yew::Callback<Result<(), crate::platform::encrypted::CryptoError>>,
+) {
+    yew::platform::spawn_local(async move {
+        let out = crate::platform::encrypted::encrypt(&plain, &passphrase).await;
+        done.emit(out.map(|text| {
+            let _ = download::download(&name, "application/json", &text);
+        }));
+    });
+}
+
+/// The download name of a questionnaire: its respondent and id.
+pub fn questionnaire_file_name(q: &sovcheck_core::questionnaire::Questionnaire) -> String {
+    let who = slug(&q.respondent.name);
+    let who = if who.is_empty() { slug(&q.id) } else { who };
+    format!("sovcheck-questionnaire-{who}.json")
+}
+
+/// The download name of a response: its respondent, else its questionnaire.
+pub fn response_file_name(r: &sovcheck_core::questionnaire::Response) -> String {
+    let who = slug(&r.respondent.name);
+    let who = if who.is_empty() {
+        slug(&r.questionnaire)
+    } else {
+        who
+    };
+    format!("sovcheck-response-{who}.json")
 }
 
 /// Hands parsed assessments to the reducer, with a clock seed for the ids it must make.

@@ -168,8 +168,10 @@ pub fn report_view(p: &ScreenProps) -> Html {
                     <h3>{ t.results.label_not_seal_title }</h3>
                     <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
                 </section>
+                <crate::components::provider_answers::ProviderAnswers answers={a.due_diligence.clone()} {lang} />
                 <Answers assessment={a.clone()} {lang} />
                 <Method assessment={a.clone()} ev={ev.clone()} {lang} />
+                <crate::components::log_annex::LogAnnex log={a.log.clone()} {lang} />
                 <footer class="print-footer">
                     <span>{ t.report.fingerprint_label }{ format!("{} ", texts(lang).typo.colon) }</span>
                     <code data-testid="fingerprint">{ fingerprint }</code>
@@ -455,6 +457,7 @@ fn answers(p: &AnswersProps) -> Html {
                                 <td class="prose">
                                     { ans.map(|x| x.note.clone()).unwrap_or_default() }
                                     if !src.is_empty() { <p class="src">{ src }</p> }
+                                    <crate::components::provenance::ProvenanceNote subject={c.id} answer={ans.cloned()} {lang} />
                                 </td>
                                 <td>
                                     { ans.and_then(|x| x.valid_until).map(|d| d.to_string()).unwrap_or_default() }

@@ -97,6 +97,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                     data-testid="import-file" onchange={picker.onchange} />
             </div>
             <ImportPanel />
+            <crate::views::respond::RespondList />
             <Workspace />
         </section>
     }
@@ -218,6 +219,7 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
                 ImportError::Crypto(e) => e.message(t).to_owned(),
                 ImportError::EncryptedInBatch => t.import.encrypted_in_batch.to_owned(),
                 ImportError::Format(e) => t.format_error(e),
+                ImportError::Exchange(e) => e.message(t),
             };
             (
                 "alert",
@@ -407,6 +409,7 @@ fn row(p: &RowProps) -> Html {
                 <button type="button" aria-describedby={head.clone()} data-testid="row-duplicate" onclick={duplicate}>{ t.workspace.duplicate }</button>
                 <button type="button" aria-describedby={head.clone()} data-testid="row-rename" onclick={set(Mode::Renaming(a.meta.title.clone()))}>{ t.workspace.rename }</button>
                 <button type="button" aria-describedby={head.clone()} data-testid="row-export" onclick={export}>{ t.common.export }</button>
+                <crate::views::questionnaire::HandOutButton id={p.id.clone()} describedby={head.clone()} />
                 <button type="button" aria-describedby={head.clone()} data-testid="row-export-encrypted"
                     onclick={set(Mode::Encrypting { pass: String::new(), repeat: String::new(), note: None, busy: false })}>{ t.import.export_encrypted }</button>
                 <button type="button" class="danger" aria-describedby={head.clone()} data-testid="row-delete" onclick={set(Mode::ConfirmDelete)}>{ t.workspace.delete }</button>

@@ -62,6 +62,19 @@ pub(crate) enum Command {
         /// The new version.
         new: PathBuf,
     },
+    /// Land responses (or other copies) in a base assessment.
+    Merge {
+        /// One JSON object instead of lines of text.
+        json: bool,
+        /// Language of the output.
+        lang: Lang,
+        /// The base assessment.
+        base: PathBuf,
+        /// The responses, in order.
+        responses: Vec<PathBuf>,
+        /// Where to write the merged assessment.
+        out: PathBuf,
+    },
     /// Check a file against a printed fingerprint.
     Verify {
         /// Language of the outcome.
@@ -90,6 +103,25 @@ pub(crate) fn lang_of(args: &[OsString]) -> Lang {
     Lang::En
 }
 
+/// The `--passphrase-file` given anywhere on the line, if any (read before the command
+/// runs, so that every command reads encrypted files alike).
+pub(crate) fn passphrase_file_of(args: &[OsString]) -> Option<PathBuf> {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let arg = arg.to_string_lossy();
+        match arg.strip_prefix("--passphrase-file") {
+            Some("") => return iter.next().map(PathBuf::from),
+            Some(rest) => {
+                if let Some(v) = rest.strip_prefix('=') {
+                    return Some(PathBuf::from(v));
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
 /// Prints a usage error and the usage; exit status 2.
 pub(crate) fn usage_error(message: &str, lang: Lang) -> ExitCode {
     eprintln!("sovcheck: {message}\n{}", usage(lang));
@@ -105,8 +137,14 @@ pub(crate) enum UsageError {
     NoFile,
     /// A command that does not exist.
     UnknownCommand(String),
-    /// `--json` with another command than `score`.
+    /// `--json` with another command than `score` or `merge`.
     JsonOnlyScore,
+    /// `merge` without `--out`.
+    OutRequired,
+    /// `--out` with another command than `merge`.
+    OutOnlyMerge,
+    /// `merge` without a response.
+    NoResponse,
     /// `--lang` with a language sovcheck does not speak.
     UnknownLanguage(String),
     /// An option that does not exist.
@@ -136,6 +174,9 @@ impl UsageError {
                 fill(c.unknown_command, &[("name", &t.quote(name))])
             }
             UsageError::JsonOnlyScore => c.json_only_score.to_owned(),
+            UsageError::OutRequired => t.merge.out_required.to_owned(),
+            UsageError::OutOnlyMerge => t.merge.out_only_merge.to_owned(),
+            UsageError::NoResponse => t.merge.no_response.to_owned(),
             UsageError::UnknownLanguage(tag) => fill(
                 c.unknown_language,
                 &[("tag", &t.quote(tag)), ("tags", &lang_tags())],
@@ -182,10 +223,16 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Com
     let mut json = false;
     let mut lang = Lang::En;
     let mut files = Vec::new();
+    let mut out: Option<PathBuf> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
             Long("json") => json = true,
+            Long("out") => out = Some(PathBuf::from(parser.value()?)),
+            // Read by `passphrase_file_of` before the command runs.
+            Long("passphrase-file") => {
+                parser.value()?;
+            }
             Long("lang") => {
                 let tag = parser.value()?;
                 let tag = tag.to_string_lossy();
@@ -201,15 +248,26 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Com
         }
     }
     let subcommand = subcommand.ok_or(UsageError::MissingCommand)?;
-    let known = ["score", "validate", "fingerprint", "csv", "diff", "verify"];
+    let known = [
+        "score",
+        "validate",
+        "fingerprint",
+        "csv",
+        "diff",
+        "verify",
+        "merge",
+    ];
     if !known.contains(&subcommand.as_str()) {
         return Err(UsageError::UnknownCommand(subcommand));
     }
     if files.is_empty() {
         return Err(UsageError::NoFile);
     }
-    if json && subcommand != "score" {
+    if json && subcommand != "score" && subcommand != "merge" {
         return Err(UsageError::JsonOnlyScore);
+    }
+    if out.is_some() && subcommand != "merge" {
+        return Err(UsageError::OutOnlyMerge);
     }
     match subcommand.as_str() {
         "score" => Ok(Command::Score { json, lang, files }),
@@ -221,6 +279,22 @@ pub(crate) fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Com
         "csv" => {
             let [file] = exactly(files, &subcommand)?;
             Ok(Command::Csv { lang, file })
+        }
+        "merge" => {
+            let mut files = files.into_iter();
+            let base = files.next().ok_or(UsageError::NoFile)?;
+            let responses: Vec<PathBuf> = files.collect();
+            if responses.is_empty() {
+                return Err(UsageError::NoResponse);
+            }
+            let out = out.ok_or(UsageError::OutRequired)?;
+            Ok(Command::Merge {
+                json,
+                lang,
+                base,
+                responses,
+                out,
+            })
         }
         "verify" => {
             // FILE, then the fingerprint, possibly in several words (groups of eight).
@@ -337,6 +411,45 @@ mod tests {
         assert!(args(&["verify", "a.json"]).is_err());
         assert!(args(&["verify", "a.json", "abc"]).is_err());
         assert!(args(&["verify", "--json", "a.json", sha]).is_err());
+        assert_eq!(
+            args(&["merge", "--json", "b.json", "r1.json", "r2.json", "--out", "o.json"]),
+            Ok(Command::Merge {
+                json: true,
+                lang: Lang::En,
+                base: "b.json".into(),
+                responses: vec!["r1.json".into(), "r2.json".into()],
+                out: "o.json".into(),
+            })
+        );
+        assert_eq!(
+            args(&["merge", "b.json", "r.json"]),
+            Err(UsageError::OutRequired)
+        );
+        assert_eq!(
+            args(&["merge", "b.json", "--out", "o.json"]),
+            Err(UsageError::NoResponse)
+        );
+        assert_eq!(
+            args(&["score", "a.json", "--out", "o.json"]),
+            Err(UsageError::OutOnlyMerge)
+        );
+        // The passphrase comes from a file, read before the command; never an argument.
+        let line = ["validate", "--passphrase-file", "pass.txt", "a.json"];
+        assert_eq!(
+            args(&line),
+            Ok(Command::Validate {
+                lang: Lang::En,
+                files: vec!["a.json".into()]
+            })
+        );
+        let line: Vec<OsString> = line.iter().map(OsString::from).collect();
+        assert_eq!(passphrase_file_of(&line), Some(PathBuf::from("pass.txt")));
+        assert_eq!(
+            passphrase_file_of(&["--passphrase-file=p".into()]),
+            Some(PathBuf::from("p"))
+        );
+        assert_eq!(passphrase_file_of(&["a.json".into()]), None);
+        assert!(args(&["validate", "--passphrase", "secret", "a.json"]).is_err());
     }
 
     #[test]

@@ -1,13 +1,18 @@
-//! Reading files: one bounded read, the engine's parse, and failures worded with the file's
-//! name.
+//! Reading files: one bounded read, decryption of an encrypted file (the passphrase from
+//! `--passphrase-file` or typed at the terminal, never from an argument), the engine's
+//! parse, and failures worded with the file's name.
 
-use sovcheck_core::format::{self, FormatError, Problem, MAX_DOCUMENT_BYTES};
+use sovcheck_core::envelope::{self, EnvelopeError};
+use sovcheck_core::format::{
+    self, Document, DocumentKind, FormatError, Problem, MAX_DOCUMENT_BYTES,
+};
 use sovcheck_core::model::Assessment;
 use sovcheck_core::Lang;
-use sovcheck_text::{texts, Catalog};
-use std::io::Read;
-use std::path::Path;
+use sovcheck_text::{fill, texts, Catalog};
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use crate::args::usage_error;
 
@@ -17,6 +22,23 @@ pub(crate) enum FileError {
     Io(std::io::Error),
     /// It is not a valid sovcheck document.
     Format(FormatError),
+    /// It is encrypted and could not be decrypted.
+    Encrypted(Locked),
+    /// It is a valid document of another kind than the command reads.
+    Kind(DocumentKind),
+}
+
+/// Why an encrypted file could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Locked {
+    /// No passphrase: no `--passphrase-file`, and standard input is not a terminal.
+    NoPassphrase,
+    /// The passphrase file is empty.
+    EmptyPassphrase,
+    /// Wrong passphrase, or an altered file (GCM cannot tell which).
+    WrongPassphrase,
+    /// Parameters this version does not read.
+    Unsupported,
 }
 
 impl FileError {
@@ -25,6 +47,16 @@ impl FileError {
         match self {
             FileError::Format(e) => t.format_error(e),
             FileError::Io(e) => t.io_error(e.kind()),
+            FileError::Encrypted(Locked::NoPassphrase) => t.merge.passphrase_needed.to_owned(),
+            FileError::Encrypted(Locked::EmptyPassphrase) => t.merge.passphrase_empty.to_owned(),
+            FileError::Encrypted(Locked::WrongPassphrase) => {
+                t.merge.crypto_wrong_passphrase.to_owned()
+            }
+            FileError::Encrypted(Locked::Unsupported) => t.merge.crypto_unsupported.to_owned(),
+            FileError::Kind(k) => fill(
+                t.exchange.not_an_assessment,
+                &[("kind", &t.document_kind(*k))],
+            ),
         }
     }
 }
@@ -64,12 +96,88 @@ pub(crate) fn load_one(path: &Path, lang: Lang) -> Result<Assessment, Failure> {
     }
 }
 
-/// Reads and parses one file into its assessments.
+/// Reads and parses one file into its assessments (a questionnaire or a response is an
+/// error here: it holds none).
 pub(crate) fn load(path: &Path) -> Result<Vec<Assessment>, FileError> {
+    match load_document(path)? {
+        doc @ (Document::Single(_) | Document::Workspace(_)) => Ok(doc.into_assessments()),
+        other => Err(FileError::Kind(other.kind())),
+    }
+}
+
+/// Reads, decrypts when it is encrypted, and parses one file.
+pub(crate) fn load_document(path: &Path) -> Result<Document, FileError> {
     let bytes = read(path)?;
-    format::parse_document(&bytes)
-        .map(format::Document::into_assessments)
-        .map_err(FileError::Format)
+    let bytes = match envelope::parse(&bytes) {
+        None => bytes,
+        Some(Err(EnvelopeError::Unsupported)) => {
+            return Err(FileError::Encrypted(Locked::Unsupported))
+        }
+        Some(Err(EnvelopeError::Damaged)) => {
+            return Err(FileError::Encrypted(Locked::WrongPassphrase))
+        }
+        Some(Ok(env)) => {
+            let passphrase = passphrase(path)?;
+            decrypt(&env, &passphrase).ok_or(FileError::Encrypted(Locked::WrongPassphrase))?
+        }
+    };
+    format::parse_document(&bytes).map_err(FileError::Format)
+}
+
+/// The `--passphrase-file` of the command line and the language of the prompt, set once by
+/// `main` before any file is read.
+static OPTIONS: OnceLock<(Option<PathBuf>, Lang)> = OnceLock::new();
+
+/// Records the `--passphrase-file` given (or none) and the language of the prompt.
+pub(crate) fn set_options(passphrase_file: Option<PathBuf>, lang: Lang) {
+    let _ = OPTIONS.set((passphrase_file, lang));
+}
+
+/// The passphrase for encrypted `path`: the first line of the passphrase file (its line
+/// ending is not part of it), else typed at the terminal without echo when standard input
+/// is one. Never from an argument: arguments are visible to other users of the machine.
+fn passphrase(path: &Path) -> Result<String, FileError> {
+    let (file, lang) = OPTIONS.get().cloned().unwrap_or((None, Lang::En));
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(&file).map_err(FileError::Io)?;
+        let line = text.lines().next().unwrap_or_default().to_owned();
+        return if line.is_empty() {
+            Err(FileError::Encrypted(Locked::EmptyPassphrase))
+        } else {
+            Ok(line)
+        };
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(FileError::Encrypted(Locked::NoPassphrase));
+    }
+    let t = texts(lang);
+    let prompt = fill(
+        t.merge.passphrase_prompt,
+        &[("file", &path.display().to_string())],
+    );
+    let typed = rpassword::prompt_password(prompt).map_err(FileError::Io)?;
+    if typed.is_empty() {
+        Err(FileError::Encrypted(Locked::EmptyPassphrase))
+    } else {
+        Ok(typed)
+    }
+}
+
+/// AES-256-GCM with a key from PBKDF2-HMAC-SHA-256 over the passphrase, with the envelope's
+/// salt and iterations, as the browser's WebCrypto encrypts; `None` when the tag does not
+/// match (wrong passphrase, or altered file).
+pub(crate) fn decrypt(env: &envelope::Envelope, passphrase: &str) -> Option<Vec<u8>> {
+    use aes_gcm::aead::{Aead, KeyInit};
+    let mut key = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2_pbkdf2::Sha256>(
+        passphrase.as_bytes(),
+        &env.salt,
+        env.iterations,
+        &mut key,
+    );
+    let cipher = aes_gcm::Aes256Gcm::new_from_slice(&key).ok()?;
+    let nonce = aes_gcm::Nonce::from_slice(&env.iv);
+    cipher.decrypt(nonce, env.data.as_slice()).ok()
 }
 
 /// Reads one file's bytes, refusing one larger than a sovcheck document can be.

@@ -7,7 +7,13 @@
 //! sovcheck csv [--lang en|fr] FILE
 //! sovcheck diff [--lang en|fr] OLD NEW
 //! sovcheck verify [--lang en|fr] FILE FINGERPRINT
+//! sovcheck merge [--json] [--lang en|fr] BASE RESPONSE... --out FILE
 //! ```
+//!
+//! Every command reads encrypted files (docs/FORMAT.md, "Encrypted files") with the
+//! passphrase on the first line of `--passphrase-file FILE`, or typed without echo when
+//! standard input is a terminal; never from an argument, which other users of the machine
+//! can see.
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
 //! prints an aligned table, or one JSON object per assessment per line with `--json`.
@@ -32,6 +38,16 @@
 //! unquoted): a match is the exported file unchanged, or the same assessment in a re-saved
 //! file; a PDF or HTML file is recognised as a report, not the assessment file. It exits 0 on
 //! a match, 1 on a mismatch or a bad file, 2 on a usage error (a malformed fingerprint too).
+//! `merge` lands responses to questionnaires, or other copies of the same assessment, in
+//! BASE and writes the result to `--out` (docs/FORMAT.md, "Landing"): what BASE leaves open
+//! is filled, with its evidence and respondent; identical answers confirm; a different
+//! answer is a conflict, printed with both sides, and BASE's answer stays. It exits 0 when
+//! nothing conflicts, 3 when something does (the file is written all the same), 1 when a file
+//! cannot be read or belongs to another assessment (nothing is written), 2 on a usage error.
+//! With `--json`, one JSON object: `out`, `conflicts` (their number) and `responses`, per
+//! file: `file`, `questionnaire` (null for a copy), `respondent` (`name`, `role`), `filled`
+//! and `confirmed` (ids), `conflicts` (`subject`, `base` and `response` answers in the
+//! exchange format) and `alreadyLanded` (items the log shows landed before).
 //!
 //! Exit status: 0 when every file was read and is valid, 1 when a file is unreadable or
 //! invalid (the valid ones are still scored), 2 on a usage error (including a workspace of
@@ -41,7 +57,7 @@ mod args;
 mod cmd;
 mod load;
 
-use args::{lang_of, parse_args, usage, usage_error, Command};
+use args::{lang_of, parse_args, passphrase_file_of, usage, usage_error, Command};
 use cmd::diff::diff_text;
 use cmd::exit;
 use cmd::fingerprint::fingerprints;
@@ -56,6 +72,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let lang = lang_of(&args);
+    load::set_options(passphrase_file_of(&args), lang);
     match parse_args(args) {
         Ok(Command::Help) => {
             println!("{}", usage(lang));
@@ -64,6 +81,13 @@ fn main() -> ExitCode {
         Ok(Command::Score { json, lang, files }) => exit(score(&files, json, lang)),
         Ok(Command::Validate { lang, files }) => exit(validate(&files, lang)),
         Ok(Command::Fingerprint { lang, file }) => exit(fingerprints(&file, lang)),
+        Ok(Command::Merge {
+            json,
+            lang,
+            base,
+            responses,
+            out,
+        }) => cmd::merge::merge(&base, &responses, &out, json, lang),
         Ok(Command::Verify {
             lang,
             file,

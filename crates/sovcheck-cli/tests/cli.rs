@@ -577,7 +577,7 @@ fn the_new_commands_check_their_file_count() {
         ),
         (
             &["diff", "--json", "a", "b"],
-            "--json only applies to score",
+            "--json only applies to score and merge",
         ),
     ] {
         let out = run(args);
@@ -732,4 +732,384 @@ fn verify_usage_errors_exit_2() {
     assert!(stderr(&out).starts_with(&fr(
         "sovcheck: EMPREINTE : une empreinte compte 64 caractères ; celle-ci en compte 3.\n"
     )));
+}
+
+// ------------------------------------------------------------------- merge
+
+mod merge {
+    use super::{file, fr, run, stderr, stdout};
+    use sovcheck_core::format::{export_assessment, export_response, parse_document};
+    use sovcheck_core::model::{Answer, Assessment, LogEvent, Respondent, Role, Scope};
+    use sovcheck_core::questionnaire::{self, blank_response, prepare, Share};
+
+    /// BASE: SOV-1.1 at rung 1, SOV-1.2 at rung 2, the rest open; the legal questionnaire
+    /// (question q4: SOV-1.1, 1.2, 1.4, 2.1, 2.2) recorded.
+    fn base() -> (Assessment, questionnaire::Questionnaire) {
+        let mut a = Assessment {
+            id: "a-1".into(),
+            ..Assessment::default()
+        };
+        a.meta.assessor = "C. Iso".into();
+        for (id, r) in [("SOV-1.1", 1), ("SOV-1.2", 2)] {
+            a.answers.insert(
+                id.into(),
+                Answer {
+                    rung: Some(r),
+                    ..Answer::default()
+                },
+            );
+        }
+        let q = prepare(
+            &a,
+            "q-legal",
+            Respondent {
+                name: "M. Law".into(),
+                role: Some(Role::Legal),
+            },
+            &Scope {
+                questions: vec!["q4".into()],
+                ..Scope::default()
+            },
+            "",
+            None,
+            None,
+            Share::default(),
+        );
+        questionnaire::record(&mut a, &q);
+        (a, q)
+    }
+
+    /// The legal response: fills SOV-1.4, confirms SOV-1.2, conflicts on SOV-1.1.
+    fn response(q: &questionnaire::Questionnaire) -> String {
+        let mut r = blank_response(q);
+        r.answered = sovcheck_core::model::Date::new(2026, 12, 3);
+        for (id, rung) in [("SOV-1.1", 3), ("SOV-1.2", 2), ("SOV-1.4", 1)] {
+            r.answers.insert(
+                id.into(),
+                Answer {
+                    rung: Some(rung),
+                    source: "Register extract".into(),
+                    ..Answer::default()
+                },
+            );
+        }
+        export_response(&r)
+    }
+
+    fn label(id: &str, rung: u8, lang: sovcheck_core::Lang) -> &'static str {
+        sovcheck_core::criterion(id)
+            .unwrap()
+            .rung(rung)
+            .unwrap()
+            .label
+            .get(lang)
+    }
+
+    #[test]
+    fn merge_fills_confirms_and_names_conflicts_with_exit_3_in_each_language() {
+        let (a, q) = base();
+        let base = file("merge-base.json", &export_assessment(&a));
+        let resp = file("merge-legal.json", &response(&q));
+        let out = file("merge-out.json", "");
+        let (b, r, o) = (
+            base.to_str().unwrap(),
+            resp.to_str().unwrap(),
+            out.to_str().unwrap(),
+        );
+        let run_en = run(&["merge", b, r, "--out", o]);
+        assert_eq!(run_en.status.code(), Some(3), "{}", stderr(&run_en));
+        use sovcheck_core::Lang::{En, Fr};
+        assert_eq!(
+            stdout(&run_en),
+            format!(
+                "{r}: 1 filled; 1 confirmed; 1 conflict\n  SOV-1.1: conflict, BASE kept: {}; response: {} (M. Law (legal))\nwritten: {o}\n",
+                label("SOV-1.1", 1, En),
+                label("SOV-1.1", 3, En)
+            )
+        );
+        // The written file validates and records the respondent and the landing.
+        let merged = parse_document(&std::fs::read(&out).unwrap())
+            .unwrap()
+            .into_assessments()
+            .remove(0);
+        assert_eq!(merged.answers["SOV-1.1"].rung, Some(1), "BASE kept");
+        let filled = &merged.answers["SOV-1.4"];
+        assert_eq!(filled.rung, Some(1));
+        assert_eq!(filled.source, "Register extract");
+        let p = filled.provenance.as_ref().unwrap();
+        assert_eq!(
+            (p.respondent.as_str(), p.role),
+            ("M. Law", Some(Role::Legal))
+        );
+        assert_eq!(p.accepted_by, "C. Iso");
+        let events: Vec<LogEvent> = merged.log.iter().map(|e| e.event).collect();
+        assert_eq!(
+            events,
+            [LogEvent::Landed, LogEvent::Confirmed, LogEvent::Filled]
+        );
+        let v = run(&["validate", o]);
+        assert_eq!(stdout(&v), format!("{o}: ok (1 assessment)\n"));
+
+        // French, from the same base.
+        let run_fr = run(&["merge", "--lang", "fr", b, r, "--out", o]);
+        assert_eq!(run_fr.status.code(), Some(3));
+        assert_eq!(
+            stdout(&run_fr),
+            format!(
+                "{}\n  {}\n{}\n",
+                fr(&format!("{r} : 1 complété ; 1 confirmé ; 1 conflit")),
+                fr(&format!(
+                    "SOV-1.1 : conflit, BASE gardée : {} ; réponse : {} (M. Law (juridique))",
+                    label("SOV-1.1", 1, Fr),
+                    label("SOV-1.1", 3, Fr)
+                )),
+                fr(&format!("écrit : {o}"))
+            )
+        );
+
+        // Landing the same response in the merged file changes nothing.
+        let again = file("merge-again.json", "");
+        let a2 = again.to_str().unwrap();
+        let run2 = run(&["merge", o, r, "--out", a2]);
+        assert_eq!(
+            run2.status.code(),
+            Some(3),
+            "the conflict is still undecided"
+        );
+        let twice = parse_document(&std::fs::read(&again).unwrap())
+            .unwrap()
+            .into_assessments()
+            .remove(0);
+        assert_eq!(twice.log, merged.log, "the log does not grow");
+        assert_eq!(twice.answers, merged.answers);
+    }
+
+    #[test]
+    fn merge_exits_0_without_conflict_and_speaks_json() {
+        let (mut a, q) = base();
+        a.answers.remove("SOV-1.1");
+        let base = file("merge-json-base.json", &export_assessment(&a));
+        let resp = file("merge-json-legal.json", &response(&q));
+        let out = file("merge-json-out.json", "");
+        let o = out.to_str().unwrap();
+        let r = resp.to_str().unwrap();
+        let run = run(&["merge", "--json", base.to_str().unwrap(), r, "--out", o]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "out": o,
+                "conflicts": 0,
+                "responses": [{
+                    "file": r,
+                    "questionnaire": "q-legal",
+                    "respondent": {"name": "M. Law", "role": "legal"},
+                    "filled": ["SOV-1.1", "SOV-1.4"],
+                    "confirmed": ["SOV-1.2"],
+                    "conflicts": [],
+                    "alreadyLanded": 0,
+                }]
+            })
+        );
+    }
+
+    #[test]
+    fn merge_refuses_other_assessments_and_foreign_questionnaires_and_writes_nothing() {
+        let (a, q) = base();
+        let base = file("merge-bad-base.json", &export_assessment(&a));
+        let b = base.to_str().unwrap();
+        let mut other = q.clone();
+        other.assessment = "a-2".into();
+        let cases = [
+            (
+                response(&other),
+                "this response belongs to assessment “a-2”, not to “a-1”",
+            ),
+            (
+                response(&q).replace("q-legal", "q-forged"),
+                "this response answers questionnaire “q-forged”, which this assessment did not send",
+            ),
+        ];
+        for (i, (text, message)) in cases.into_iter().enumerate() {
+            let resp = file(&format!("merge-bad-{i}.json"), &text);
+            let out = PathBufExt::fresh(&format!("merge-bad-out-{i}.json"));
+            let r = resp.to_str().unwrap();
+            let run = run(&["merge", b, r, "--out", out.to_str().unwrap()]);
+            assert_eq!(run.status.code(), Some(1));
+            assert_eq!(stderr(&run), format!("{r}: {message}\n"));
+            assert!(!out.exists(), "nothing written");
+        }
+        // A newer format, and usage errors.
+        let newer = file(
+            "merge-newer.json",
+            r#"{"formatVersion": 3, "response": {}}"#,
+        );
+        let run1 = run(&["merge", b, newer.to_str().unwrap(), "--out", "x.json"]);
+        assert_eq!(run1.status.code(), Some(1));
+        assert!(stderr(&run1).contains("format version 3 was written by a newer sovcheck"));
+        let run2 = run(&["merge", b, "--out", "x.json"]);
+        assert_eq!(run2.status.code(), Some(2));
+        assert!(stderr(&run2).starts_with("sovcheck: merge takes BASE and at least one RESPONSE\n"));
+        let run3 = run(&["merge", b, b]);
+        assert_eq!(run3.status.code(), Some(2));
+        assert!(stderr(&run3).starts_with("sovcheck: merge needs --out FILE\n"));
+        // A questionnaire is not something to score.
+        let qfile = file(
+            "merge-questionnaire.json",
+            &sovcheck_core::format::export_questionnaire(&q),
+        );
+        let qf = qfile.to_str().unwrap();
+        let run4 = run(&["score", qf]);
+        assert_eq!(run4.status.code(), Some(1));
+        assert_eq!(
+            stderr(&run4),
+            format!("{qf}: this file is a questionnaire, not an assessment\n")
+        );
+        let run5 = run(&["validate", "--lang", "fr", qf]);
+        assert_eq!(
+            stdout(&run5),
+            fr(&format!("{qf} : ok (un questionnaire)\n"))
+        );
+    }
+
+    /// A path under the test directory that does not exist yet.
+    struct PathBufExt;
+    impl PathBufExt {
+        fn fresh(name: &str) -> std::path::PathBuf {
+            let p = file(name, "");
+            std::fs::remove_file(&p).unwrap();
+            p
+        }
+    }
+
+    #[test]
+    fn an_encrypted_file_from_the_browser_is_read_with_a_passphrase_file_only() {
+        // Encrypted by WebCrypto (Node's, as the browser does it): docs/examples/response.json
+        // under "correct horse battery staple".
+        let enc = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/response-encrypted.json");
+        let e = enc.to_str().unwrap();
+        let good = file("pass-good.txt", "correct horse battery staple\n");
+        let bad = file("pass-bad.txt", "correct horse battery stapler\n");
+        let empty = file("pass-empty.txt", "\n");
+        let ok = run(&["validate", "--passphrase-file", good.to_str().unwrap(), e]);
+        assert_eq!(
+            stdout(&ok),
+            format!("{e}: ok (a response to a questionnaire)\n")
+        );
+        let cases = [
+            (
+                bad,
+                "the passphrase is wrong, or the file was altered",
+                "la phrase secrète est fausse, ou le fichier a été modifié",
+            ),
+            (
+                empty,
+                "the passphrase file is empty",
+                "le fichier de phrase secrète est vide",
+            ),
+        ];
+        for (pass, en, fr_text) in cases {
+            let p = pass.to_str().unwrap();
+            let out = run(&["validate", "--passphrase-file", p, e]);
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(stdout(&out), format!("{e}: {en}\n"));
+            let out = run(&["validate", "--lang", "fr", "--passphrase-file", p, e]);
+            assert_eq!(stdout(&out), fr(&format!("{e} : {fr_text}\n")));
+        }
+        // Standard input is not a terminal here: no prompt, a clear error.
+        let none = run(&["validate", e]);
+        assert_eq!(
+            stdout(&none),
+            format!("{e}: the file is encrypted: give --passphrase-file FILE, or run sovcheck in a terminal to type the passphrase\n")
+        );
+        // Never from an argument.
+        let arg = run(&[
+            "validate",
+            "--passphrase",
+            "correct horse battery staple",
+            e,
+        ]);
+        assert_eq!(arg.status.code(), Some(2));
+    }
+}
+
+#[test]
+fn diff_tells_a_provider_declared_answer_from_a_verified_one() {
+    let declared = file(
+        "diff-declared.json",
+        r#"{"formatVersion": 2, "assessment": {"answers": {"SOV-1.1": {"rung": 3, "provenance": {"respondent": "Acme KAM", "role": "provider"}}}}}"#,
+    );
+    let audited = file(
+        "diff-audited.json",
+        r#"{"formatVersion": 2, "assessment": {"answers": {"SOV-1.1": {"rung": 3, "evidenceLevel": "audited", "provenance": {"respondent": "Acme KAM", "role": "provider", "acceptedBy": "C. Iso"}}}}}"#,
+    );
+    let (d, a) = (declared.to_str().unwrap(), audited.to_str().unwrap());
+    let out = run(&["diff", d, a]);
+    assert_eq!(
+        stdout(&out).lines().nth(2),
+        Some("SOV-1.1: evidence changed: evidence level, provenance; no longer rests on the provider's declaration only")
+    );
+    let out = run(&["diff", "--lang", "fr", a, d]);
+    assert_eq!(
+        stdout(&out).lines().nth(2).map(str::to_owned),
+        Some(fr("SOV-1.1 : preuve modifiée : niveau de preuve, provenance ; ne repose plus que sur la déclaration du prestataire"))
+    );
+}
+
+#[test]
+fn merge_lands_another_copy_of_the_assessment_with_its_assessor_as_respondent() {
+    let base = file(
+        "merge-copy-base.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-1", "meta": {"assessor": "C. Iso"}, "answers": {"SOV-1.1": {"rung": 2}}}}"#,
+    );
+    let copy = file(
+        "merge-copy-arch.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-1", "meta": {"assessor": "A. Rchitect", "date": "2026-12-02"}, "answers": {"SOV-1.1": {"rung": 2}, "SOV-5.1": {"rung": 1, "source": "SBOM review"}}, "overrides": {"SOV-5": {"level": 1, "justification": "not landed"}}}}"#,
+    );
+    let out = file("merge-copy-out.json", "");
+    let (b, c, o) = (
+        base.to_str().unwrap(),
+        copy.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    let run1 = run(&["merge", b, c, "--out", o]);
+    assert_eq!(run1.status.code(), Some(0), "{}", stderr(&run1));
+    assert_eq!(
+        stdout(&run1),
+        format!("{c}: 1 filled; 1 confirmed; 0 conflicts\nwritten: {o}\n")
+    );
+    let merged: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let a = &merged["assessment"];
+    assert_eq!(
+        a["answers"]["SOV-5.1"],
+        json!({"rung": 1, "source": "SBOM review", "received": "2026-12-02",
+               "provenance": {"respondent": "A. Rchitect", "acceptedBy": "C. Iso",
+                              "acceptedOn": a["answers"]["SOV-5.1"]["provenance"]["acceptedOn"]}})
+    );
+    assert_eq!(a.get("overrides"), None, "overrides are never landed");
+    assert_eq!(a["log"][0]["source"], "merge-copy-arch.json");
+    // A copy of another assessment is refused.
+    let other = file(
+        "merge-copy-other.json",
+        r#"{"formatVersion": 2, "assessment": {"id": "a-9"}}"#,
+    );
+    let run2 = run(&[
+        "merge",
+        "--lang",
+        "fr",
+        b,
+        other.to_str().unwrap(),
+        "--out",
+        o,
+    ]);
+    assert_eq!(run2.status.code(), Some(1));
+    assert_eq!(
+        stderr(&run2),
+        fr(&format!(
+            "{} : cette réponse appartient à l'évaluation « a-9 », pas à « a-1 »\n",
+            other.display()
+        ))
+    );
 }

@@ -45,6 +45,10 @@ pub struct Column {
     pub weights: [u32; 8],
     /// The aggregation used: a weighted-mean SEAL is a non-official reading.
     pub aggregation: Aggregation,
+    /// The answered criteria (a rung chosen) that rest only on the provider's declaration
+    /// ([`crate::model::Answer::provider_declared`]), in content order: a provider-declared
+    /// answer weighs less than a verified one when offers are compared.
+    pub declared: Vec<&'static str>,
 }
 
 /// A comparison: one column per assessment, in the order given.
@@ -99,6 +103,14 @@ pub fn column(a: &Assessment) -> Column {
         secnumcloud_stage: a.secnumcloud.stage,
         weights: ev.weights,
         aggregation: ev.aggregation,
+        declared: crate::content::criteria()
+            .filter(|c| {
+                a.answers
+                    .get(c.id)
+                    .is_some_and(|x| x.rung.is_some() && x.provider_declared())
+            })
+            .map(|c| c.id)
+            .collect(),
     }
 }
 
@@ -110,5 +122,46 @@ pub fn compare(list: &[Assessment]) -> Result<Comparison, CompareError> {
         _ => Ok(Comparison {
             columns: list.iter().map(column).collect(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Answer, EvidenceLevel, Provenance, Role};
+
+    #[test]
+    fn a_column_names_the_answers_resting_on_the_providers_declaration() {
+        let mut a = Assessment::default();
+        let answer = |level: Option<EvidenceLevel>, role: Option<Role>| Answer {
+            rung: Some(2),
+            evidence_level: level,
+            provenance: role.map(|r| Provenance {
+                role: Some(r),
+                ..Provenance::default()
+            }),
+            ..Answer::default()
+        };
+        a.answers
+            .insert("SOV-3.1".into(), answer(None, Some(Role::Provider)));
+        a.answers.insert(
+            "SOV-1.1".into(),
+            answer(Some(EvidenceLevel::Declared), None),
+        );
+        a.answers.insert(
+            "SOV-1.2".into(),
+            answer(Some(EvidenceLevel::Audited), Some(Role::Provider)),
+        );
+        a.answers
+            .insert("SOV-1.4".into(), answer(None, Some(Role::Legal)));
+        a.answers.insert(
+            "SOV-2.1".into(),
+            Answer {
+                unknown: true,
+                evidence_level: Some(EvidenceLevel::Declared),
+                ..Answer::default()
+            },
+        );
+        assert_eq!(column(&a).declared, ["SOV-1.1", "SOV-3.1"]);
     }
 }

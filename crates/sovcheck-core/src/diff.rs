@@ -42,6 +42,8 @@ pub enum Field {
     EvidenceLevel,
     /// The evidence's validity date.
     ValidUntil,
+    /// Who gave or accepted the answer, or when it was received.
+    Provenance,
 }
 
 /// What one change does to the SEAL, measured on the old assessment.
@@ -66,6 +68,10 @@ pub struct Change {
     pub fields: Vec<Field>,
     /// The whole answer before and after (empty when absent).
     pub answer: Delta<Answer>,
+    /// Whether the answer rests only on the provider's declaration, before and after (see
+    /// [`Answer::provider_declared`]): a comparison tells a declared answer from a verified
+    /// one by it.
+    pub declared: Delta<bool>,
     /// What this change alone does to the SEAL (no movement when only evidence changed).
     pub effect: Effect,
 }
@@ -137,6 +143,9 @@ fn changed_fields(old: &Answer, new: &Answer) -> Vec<Field> {
     }
     if old.valid_until != new.valid_until {
         out.push(Field::ValidUntil);
+    }
+    if old.provenance != new.provenance || old.received != new.received {
+        out.push(Field::Provenance);
     }
     out
 }
@@ -218,6 +227,10 @@ pub fn diff(old: &Assessment, new: &Assessment) -> Diff {
                 answer: Delta {
                     old: before.clone(),
                     new: after.clone(),
+                },
+                declared: Delta {
+                    old: before.provider_declared(),
+                    new: after.provider_declared(),
                 },
                 effect,
             });

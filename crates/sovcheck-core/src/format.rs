@@ -13,6 +13,7 @@ mod v1;
 
 use crate::content;
 use crate::model::{Answer, Assessment};
+use crate::questionnaire::{self, Questionnaire, Response};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -36,6 +37,9 @@ pub const MAX_LOG_ENTRIES: usize = 10_000;
 /// The most assessments a workspace may hold.
 pub const MAX_ASSESSMENTS: usize = 1_000;
 
+/// The most questionnaires an assessment may record.
+pub const MAX_QUESTIONNAIRES: usize = 1_000;
+
 /// The most characters (Unicode scalar values) any one text of a document may hold: a note,
 /// a source, a title, a rationale, a log entry's text, every string alike.
 pub const MAX_TEXT_CHARS: usize = 100_000;
@@ -50,14 +54,42 @@ pub enum Document {
     Single(Assessment),
     /// A workspace of several assessments.
     Workspace(Vec<Assessment>),
+    /// A questionnaire: part of an assessment, handed to one respondent.
+    Questionnaire(Box<Questionnaire>),
+    /// A response to a questionnaire.
+    Response(Box<Response>),
+}
+
+/// What a document holds, for messages that say "this file is a questionnaire".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// One assessment.
+    Assessment,
+    /// A workspace.
+    Workspace,
+    /// A questionnaire.
+    Questionnaire,
+    /// A response.
+    Response,
 }
 
 impl Document {
-    /// The assessments it holds.
+    /// The assessments it holds (none in a questionnaire or a response).
     pub fn into_assessments(self) -> Vec<Assessment> {
         match self {
             Document::Single(a) => vec![a],
             Document::Workspace(v) => v,
+            Document::Questionnaire(_) | Document::Response(_) => Vec::new(),
+        }
+    }
+
+    /// What it holds.
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Document::Single(_) => DocumentKind::Assessment,
+            Document::Workspace(_) => DocumentKind::Workspace,
+            Document::Questionnaire(_) => DocumentKind::Questionnaire,
+            Document::Response(_) => DocumentKind::Response,
         }
     }
 }
@@ -92,8 +124,8 @@ pub enum Problem {
     TooDeep,
     /// Valid JSON, but the top level is not an object (the kind found).
     NotAnObject(JsonKind),
-    /// A list where the format has none (only `assessments`, `serviceModels`, `approvers`
-    /// and `log` hold lists).
+    /// A list where the format has none (only `assessments`, `serviceModels`, `approvers`,
+    /// `log`, `questionnaires` and a scope's `questions`, `steps` and `criteria` hold lists).
     ListNotAllowed,
     /// `formatVersion` is absent.
     MissingVersion,
@@ -101,7 +133,7 @@ pub enum Problem {
     UnsupportedVersion(String),
     /// Written by a newer sovcheck.
     NewerVersion(u64),
-    /// Neither `assessment` nor `assessments`, or both.
+    /// Not exactly one of `assessment`, `assessments`, `questionnaire` and `response`.
     NoAssessment,
     /// A field this version does not define.
     UnknownField(String),
@@ -174,6 +206,16 @@ pub enum Problem {
     TooManyAssessments(usize),
     /// A text longer than [`MAX_TEXT_CHARS`] characters (its length in characters).
     TextTooLong(usize),
+    /// A scope's step id that is not a step of the walk.
+    UnknownStep(String),
+    /// An id listed twice in a scope.
+    RepeatedScopeId(String),
+    /// A questionnaire or response whose scope covers nothing.
+    EmptyScope,
+    /// An answer to a criterion or question outside the questionnaire's scope.
+    OutsideScope(String),
+    /// An assessment recording more than [`MAX_QUESTIONNAIRES`] questionnaires.
+    TooManyQuestionnaires(usize),
     /// Anything else serde reports (its English message, kept for diagnostics: the text
     /// layer never shows it to users).
     Other(String),
@@ -677,7 +719,7 @@ fn reads_any_kind(expected: &str) -> bool {
 }
 
 /// Appends `key` to a path: `.key` for an identifier, `["key"]` otherwise.
-fn push_key(out: &mut String, key: &str) {
+pub(crate) fn push_key(out: &mut String, key: &str) {
     let plain = key
         .chars()
         .next()
@@ -730,6 +772,10 @@ pub struct EnvelopeV2 {
     assessment: Option<Assessment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     assessments: Option<Vec<Assessment>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    questionnaire: Option<Questionnaire>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    response: Option<Response>,
 }
 
 /// Format version 0, the draft shorthand: answers map straight to a rung index or the
@@ -823,7 +869,16 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 /// The keys whose values are lists in the format; every other list is refused.
-const LIST_KEYS: [&str; 4] = ["assessments", "serviceModels", "approvers", "log"];
+const LIST_KEYS: [&str; 5] = [
+    "assessments",
+    "serviceModels",
+    "approvers",
+    "log",
+    "questionnaires",
+];
+
+/// The keys of a `scope` object, whose values are lists of ids.
+const SCOPE_KEYS: [&str; 3] = ["questions", "steps", "criteria"];
 
 /// Refuses a list anywhere the format has none. serde's derived structs also accept a
 /// list of their fields in declaration order (`{"SOV-1.1": [2]}` would read as rung 2);
@@ -832,6 +887,17 @@ fn check_lists(
     v: &serde_json::Value,
     path: &mut String,
     list_allowed: bool,
+) -> Result<(), FormatError> {
+    check_lists_in(v, path, list_allowed, false)
+}
+
+/// [`check_lists`] inside an object; `in_scope` when that object is a `scope`, whose
+/// fields are lists.
+fn check_lists_in(
+    v: &serde_json::Value,
+    path: &mut String,
+    list_allowed: bool,
+    in_scope: bool,
 ) -> Result<(), FormatError> {
     use serde_json::Value;
     match v {
@@ -842,7 +908,7 @@ fn check_lists(
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
                 path.push_str(&format!("[{i}]"));
-                check_lists(item, path, false)?;
+                check_lists_in(item, path, false, false)?;
                 path.truncate(len);
             }
         }
@@ -850,7 +916,9 @@ fn check_lists(
             for (key, item) in map {
                 let len = path.len();
                 push_key(path, key);
-                check_lists(item, path, LIST_KEYS.contains(&key.as_str()))?;
+                let key = key.as_str();
+                let allowed = LIST_KEYS.contains(&key) || (in_scope && SCOPE_KEYS.contains(&key));
+                check_lists_in(item, path, allowed, key == "scope")?;
                 path.truncate(len);
             }
         }
@@ -954,9 +1022,16 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
         }
         Some(2) => {
             let env: EnvelopeV2 = typed(bytes)?;
-            match (env.assessment, env.assessments) {
-                (Some(a), None) => Document::Single(a),
-                (None, Some(list)) => Document::Workspace(list),
+            match (
+                env.assessment,
+                env.assessments,
+                env.questionnaire,
+                env.response,
+            ) {
+                (Some(a), None, None, None) => Document::Single(a),
+                (None, Some(list), None, None) => Document::Workspace(list),
+                (None, None, Some(q), None) => Document::Questionnaire(Box::new(q)),
+                (None, None, None, Some(r)) => Document::Response(Box::new(r)),
                 _ => return Err(FormatError::at("", Problem::NoAssessment)),
             }
         }
@@ -979,6 +1054,8 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
 fn validate(doc: &Document) -> Result<(), FormatError> {
     match doc {
         Document::Single(a) => validate_assessment(a, "assessment"),
+        Document::Questionnaire(q) => questionnaire::validate_questionnaire(q, "questionnaire"),
+        Document::Response(r) => questionnaire::validate_response(r, "response"),
         Document::Workspace(list) => {
             if list.len() > MAX_ASSESSMENTS {
                 return Err(FormatError::at(
@@ -1012,6 +1089,31 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
             format!("{base}{dot}signoff.approvers"),
             Problem::TooManyApprovers(approvers),
         ));
+    }
+    if a.questionnaires.len() > MAX_QUESTIONNAIRES {
+        return Err(FormatError::at(
+            format!("{base}{dot}questionnaires"),
+            Problem::TooManyQuestionnaires(a.questionnaires.len()),
+        ));
+    }
+    for (i, q) in a.questionnaires.iter().enumerate() {
+        let at = format!("{base}{dot}questionnaires[{i}]");
+        if q.id.trim().is_empty() {
+            return Err(FormatError::at(
+                format!("{at}.id"),
+                Problem::MissingField("id".into()),
+            ));
+        }
+        if a.questionnaires
+            .get(..i)
+            .is_some_and(|before| before.iter().any(|b| b.id == q.id))
+        {
+            return Err(FormatError::at(
+                format!("{at}.id"),
+                Problem::DuplicateId(q.id.clone()),
+            ));
+        }
+        questionnaire::validate_scope(&q.scope, &format!("{at}.scope"))?;
     }
     if a.log.len() > MAX_LOG_ENTRIES {
         return Err(FormatError::at(
@@ -1104,7 +1206,7 @@ pub fn validate_assessment(a: &Assessment, base: &str) -> Result<(), FormatError
 
 /// Checks an answer to criterion `id`: the criterion exists, its rung is on the ladder and
 /// not given with `unknown`.
-fn criterion_answer(id: &str, ans: &Answer, at: &str) -> Result<(), FormatError> {
+pub(crate) fn criterion_answer(id: &str, ans: &Answer, at: &str) -> Result<(), FormatError> {
     let c = content::criterion(id)
         .ok_or_else(|| FormatError::at(at, Problem::UnknownCriterion(id.to_owned())))?;
     if let Some(r) = ans.rung {
@@ -1127,7 +1229,7 @@ fn criterion_answer(id: &str, ans: &Answer, at: &str) -> Result<(), FormatError>
 
 /// Checks a provider's answer to a due-diligence question: no rung, no "unknown", no
 /// validity date (those belong to the criteria).
-fn due_diligence_answer(ans: &Answer, at: &str) -> Result<(), FormatError> {
+pub(crate) fn due_diligence_answer(ans: &Answer, at: &str) -> Result<(), FormatError> {
     if ans.rung.is_some() {
         Err(FormatError::at(
             format!("{at}.rung"),
@@ -1164,6 +1266,8 @@ pub fn export_assessment(a: &Assessment) -> String {
         content_version: content::CONTENT_VERSION.to_owned(),
         assessment: Some(a.clone()),
         assessments: None,
+        questionnaire: None,
+        response: None,
     })
 }
 
@@ -1174,5 +1278,31 @@ pub fn export_workspace(list: &[Assessment]) -> String {
         content_version: content::CONTENT_VERSION.to_owned(),
         assessment: None,
         assessments: Some(list.to_vec()),
+        questionnaire: None,
+        response: None,
+    })
+}
+
+/// The canonical export of a questionnaire.
+pub fn export_questionnaire(q: &Questionnaire) -> String {
+    write(&EnvelopeV2 {
+        format_version: FORMAT_VERSION,
+        content_version: content::CONTENT_VERSION.to_owned(),
+        assessment: None,
+        assessments: None,
+        questionnaire: Some(q.clone()),
+        response: None,
+    })
+}
+
+/// The canonical export of a response.
+pub fn export_response(r: &Response) -> String {
+    write(&EnvelopeV2 {
+        format_version: FORMAT_VERSION,
+        content_version: content::CONTENT_VERSION.to_owned(),
+        assessment: None,
+        assessments: None,
+        questionnaire: None,
+        response: Some(r.clone()),
     })
 }

@@ -10,6 +10,10 @@
 //! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
 //! the range rests on, whether the target SEAL is met, and the action plan. [`verify`] checks
 //! a file against a printed fingerprint.
+//! Many hands, one assessment: [`questionnaire`] prepares the part of an assessment handed
+//! to a respondent and reads their response; [`merge`] lands responses (or other copies of
+//! the assessment) in it with provenance and a decision log; [`envelope`] is the
+//! encrypted-file envelope (format and checks; the cryptography is the shell's).
 //! The rules of changing data live here too: [`edit`] (every change a user makes to an
 //! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
 //! an interface only routes. [`figures`] prints numbers for the interface without core's
@@ -21,12 +25,15 @@ pub mod compare;
 pub mod content;
 pub mod diff;
 pub mod edit;
+pub mod envelope;
 pub mod evaluate;
 pub mod export;
 pub mod figures;
 pub mod format;
 pub mod lang;
+pub mod merge;
 pub mod model;
+pub mod questionnaire;
 pub mod seal;
 pub mod typography;
 pub mod verdict;

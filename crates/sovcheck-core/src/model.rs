@@ -455,6 +455,19 @@ impl Answer {
     pub fn is_empty(&self) -> bool {
         *self == Answer::default()
     }
+
+    /// Whether the answer rests only on the provider's own word: its evidence is
+    /// "declared", or the provider gave it and no evidence level says more.
+    pub fn provider_declared(&self) -> bool {
+        match self.evidence_level {
+            Some(EvidenceLevel::Declared) => true,
+            Some(_) => false,
+            None => self
+                .provenance
+                .as_ref()
+                .is_some_and(|p| p.role == Some(Role::Provider)),
+        }
+    }
 }
 
 /// An expert's level for a whole objective, replacing its criteria in the evaluation.
@@ -788,6 +801,60 @@ pub struct LogEntry {
     pub why: String,
 }
 
+/// Who a questionnaire is addressed to, or who answered it: a person or a team, and their
+/// function.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Respondent {
+    /// A person or a team (free text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Their function: the provider, or one of our own teams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// What a questionnaire covers: due-diligence questions (the provider's answer and the
+/// question's criteria), walk steps (their criteria) and single criteria. A questionnaire
+/// writes `criteria` expanded: every criterion it covers, in content order (see
+/// [`crate::questionnaire::Scope`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scope {
+    /// Due-diligence question ids (`q1` to `q8`), in content order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// Walk step ids (`q1`…, `jurisdiction`…), in content order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+    /// Criterion ids (`SOV-3.1`), in content order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<String>,
+}
+
+/// A questionnaire an assessment sent, as the assessment records it: a response to a
+/// questionnaire it does not list is refused (once it lists any), and a response's answers
+/// must stay within the recorded scope.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SentQuestionnaire {
+    /// The questionnaire's id (unique within the assessment).
+    #[serde(default)]
+    pub id: String,
+    /// To whom it was sent.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub respondent: Respondent,
+    /// What it covers.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub scope: Scope,
+    /// When it was prepared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<Date>,
+    /// The date the answers are due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_by: Option<Date>,
+}
+
 /// One assessment of one offer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -839,6 +906,9 @@ pub struct Assessment {
         deserialize_with = "unique_map"
     )]
     pub action_plan: BTreeMap<String, PlanItem>,
+    /// The questionnaires prepared from this assessment, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questionnaires: Vec<SentQuestionnaire>,
     /// Append-only record of who landed or decided what, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<LogEntry>,

@@ -212,6 +212,21 @@ fn rich() -> Assessment {
             ..Answer::default()
         },
     );
+    a.questionnaires
+        .push(sovcheck_core::model::SentQuestionnaire {
+            id: "q-legal".into(),
+            respondent: sovcheck_core::model::Respondent {
+                name: "Legal".into(),
+                role: Some(Role::Legal),
+            },
+            scope: sovcheck_core::model::Scope {
+                questions: vec!["q4".into()],
+                steps: vec!["jurisdiction".into()],
+                criteria: vec!["SOV-1.1".into()],
+            },
+            sent: Date::new(2026, 12, 1),
+            reply_by: Date::new(2026, 12, 15),
+        });
     a.action_plan.insert(
         "SOV-2.2".into(),
         PlanItem {
@@ -462,13 +477,13 @@ fn a_struct_written_as_a_list_is_refused() {
     // serde would read [2] as {"rung": 2}: the format never writes that, so it is refused.
     assert_error(
         &single(r#"{"answers": {"SOV-1.1": [2]}}"#),
-        r#"assessment.answers["SOV-1.1"]: a list is not allowed here (only "assessments", "serviceModels", "approvers" and "log" hold lists)"#,
-        r#"assessment.answers["SOV-1.1"] : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers » et « log » contiennent des listes)"#,
+        r#"assessment.answers["SOV-1.1"]: a list is not allowed here (only "assessments", "serviceModels", "approvers", "log", "questionnaires" and a scope's "questions", "steps" and "criteria" hold lists)"#,
+        r#"assessment.answers["SOV-1.1"] : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers », « log », « questionnaires » et, dans un périmètre, « questions », « steps » et « criteria » contiennent des listes)"#,
     );
     assert_error(
         r#"{"formatVersion": 2, "assessment": ["id", "2026-01-01"]}"#,
-        r#"assessment: a list is not allowed here (only "assessments", "serviceModels", "approvers" and "log" hold lists)"#,
-        r#"assessment : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers » et « log » contiennent des listes)"#,
+        r#"assessment: a list is not allowed here (only "assessments", "serviceModels", "approvers", "log", "questionnaires" and a scope's "questions", "steps" and "criteria" hold lists)"#,
+        r#"assessment : une liste n'est pas admise ici (seuls « assessments », « serviceModels », « approvers », « log », « questionnaires » et, dans un périmètre, « questions », « steps » et « criteria » contiennent des listes)"#,
     );
 }
 
@@ -568,8 +583,8 @@ fn versions() {
     for doc in [r#"{"formatVersion": 1}"#, r#"{"formatVersion": 2}"#] {
         assert_error(
             doc,
-            r#"the file must hold either "assessment" or "assessments""#,
-            "le fichier doit contenir soit « assessment », soit « assessments »",
+            r#"the file must hold exactly one of "assessment", "assessments", "questionnaire" and "response""#,
+            "le fichier doit contenir exactement un de « assessment », « assessments », « questionnaire » et « response »",
         );
     }
 }
@@ -697,8 +712,8 @@ fn workspaces() {
     );
     assert_error(
         r#"{"formatVersion": 2, "assessment": {}, "assessments": []}"#,
-        r#"the file must hold either "assessment" or "assessments""#,
-        "le fichier doit contenir soit « assessment », soit « assessments »",
+        r#"the file must hold exactly one of "assessment", "assessments", "questionnaire" and "response""#,
+        "le fichier doit contenir exactement un de « assessment », « assessments », « questionnaire » et « response »",
     );
 }
 
@@ -830,6 +845,7 @@ fn a_version_1_export_re_exports_as_version_2_with_everything_else_identical() {
     a.secnumcloud.criteria.remove("SNC-19.4");
     a.due_diligence.clear();
     a.action_plan.clear();
+    a.questionnaires.clear();
     a.log.clear();
     let v2 = export_assessment(&a);
     let list_of_one = "\"serviceModels\": [\n        \"iaas\"\n      ],";
@@ -1289,7 +1305,35 @@ fn check_schema(name: &str, docs: &[String], declared: &[(&str, &[&str])]) {
 
 #[test]
 fn the_committed_json_schema_is_current() {
-    let docs = [export_assessment(&rich()), export_workspace(&[rich()])];
+    let mut docs = vec![export_assessment(&rich()), export_workspace(&[rich()])];
+    // A questionnaire sharing answers and notes, and a response answering a question.
+    let mut q = sovcheck_core::questionnaire::prepare(
+        &rich(),
+        "q-1",
+        sovcheck_core::model::Respondent {
+            name: "Legal".into(),
+            role: Some(Role::Legal),
+        },
+        &rich().questionnaires[0].scope,
+        "Please answer by the 15th",
+        Date::new(2026, 12, 15),
+        Date::new(2026, 12, 1),
+        sovcheck_core::questionnaire::Share {
+            answers: true,
+            notes: true,
+        },
+    );
+    q.context.title = "T".into();
+    q.context.offer = "O".into();
+    q.due_diligence
+        .insert("q4".into(), rich().due_diligence["q8"].clone());
+    assert!(!q.answers.is_empty() && !q.from.is_empty());
+    let mut r = sovcheck_core::questionnaire::blank_response(&q);
+    r.answered = Date::new(2026, 12, 3);
+    r.answers = q.answers.clone();
+    r.due_diligence = q.due_diligence.clone();
+    docs.push(sovcheck_core::format::export_questionnaire(&q));
+    docs.push(sovcheck_core::format::export_response(&r));
     let declared: &[(&str, &[&str])] = &[
         ("$", &[]),
         ("$.assessment", &["$defs", "assessment"]),
@@ -1320,6 +1364,21 @@ fn the_committed_json_schema_is_current() {
             "$.assessment.secnumcloud.criteria[*]",
             &["$defs", "sncAnswer"],
         ),
+        (
+            "$.assessment.questionnaires[]",
+            &["$defs", "sentQuestionnaire"],
+        ),
+        (
+            "$.assessment.questionnaires[].respondent",
+            &["$defs", "respondent"],
+        ),
+        ("$.assessment.questionnaires[].scope", &["$defs", "scope"]),
+        ("$.questionnaire", &["$defs", "questionnaire"]),
+        (
+            "$.questionnaire.context",
+            &["$defs", "questionnaire", "properties", "context"],
+        ),
+        ("$.response", &["$defs", "response"]),
     ];
     check_schema("sovcheck-format-2.schema.json", &docs, declared);
     // The examples are described by their version's schema, frozen for version 1.

@@ -181,6 +181,8 @@ fn parse_document_survives_mutated_and_hostile_input() {
                 let again = match &doc {
                     Document::Single(a) => export_assessment(a),
                     Document::Workspace(v) => export_workspace(v),
+                    Document::Questionnaire(q) => sovcheck_core::format::export_questionnaire(q),
+                    Document::Response(r) => sovcheck_core::format::export_response(r),
                 };
                 let back = parse_document(again.as_bytes()).unwrap_or_else(|e| {
                     panic!("re-export of an accepted input fails: {e}\n{replay}")

@@ -372,6 +372,216 @@ catalog! {
         encrypted_in_batch: S,
         encrypted_done: S,
     }
+    /// The exchange documents of many hands: questionnaire and response errors (the core's
+    /// `Problem`s for them, `LandingError`), shared by the app and the command line.
+    exchange: Exchange {
+        /// `{id}`.
+        unknown_step: S,
+        /// `{id}`.
+        repeated_scope_id: S,
+        empty_scope: S,
+        /// `{id}`.
+        outside_scope: S,
+        /// `{n}`, `{max}`.
+        too_many_questionnaires: S,
+        /// A response for another assessment: `{found}`, `{expected}`.
+        other_assessment: S,
+        /// `{id}`.
+        unknown_questionnaire: S,
+        /// A landing answer outside the recorded scope: `{id}`.
+        outside_sent_scope: S,
+        kind_assessment: S,
+        kind_workspace: S,
+        kind_questionnaire: S,
+        kind_response: S,
+        /// A file of the wrong kind for the command: `{kind}`.
+        not_an_assessment: S,
+        /// The file a response belongs to is not in this browser: `{id}`.
+        no_matching_assessment: S,
+        /// A questionnaire dropped with other files, or responses with assessments.
+        mixed_files: S,
+    }
+    /// Preparing a questionnaire from an assessment (the CISO's side).
+    questionnaire: Questionnaire {
+        open: S,
+        title: S,
+        intro: S,
+        respondent_name: S,
+        role: S,
+        scope_legend: S,
+        questions_legend: S,
+        steps_legend: S,
+        criteria_legend: S,
+        message: S,
+        reply_by: S,
+        share_legend: S,
+        share_none: S,
+        share_answers: S,
+        share_notes: S,
+        /// `{n}`: criteria covered.
+        covers: Plural,
+        download: S,
+        download_encrypted: S,
+        empty_scope: S,
+        no_respondent: S,
+        done: S,
+        sent_title: S,
+        sent_none: S,
+        col_id: S,
+        col_respondent: S,
+        col_covers: S,
+        col_sent: S,
+        col_reply_by: S,
+        land: S,
+    }
+    /// Answering a questionnaire (the respondent's side).
+    respond: Respond {
+        title: S,
+        intro: S,
+        about: S,
+        from: S,
+        reply_by: S,
+        message: S,
+        your_name: S,
+        your_role: S,
+        provider_answer: S,
+        provider_answer_help: S,
+        current_answer: S,
+        current_note: S,
+        /// `{n}` answered of `{total}`.
+        progress: S,
+        export: S,
+        export_encrypted: S,
+        /// `{from}`: who to send it to.
+        exported: S,
+        kept_locally: S,
+        resume_title: S,
+        resume: S,
+        forget: S,
+        done: S,
+    }
+    /// Landing responses in an assessment (conflicts side by side).
+    landing: Landing {
+        title: S,
+        intro: S,
+        source: S,
+        respondent: S,
+        answered: S,
+        questionnaire: S,
+        /// `{n}` items filled.
+        filled: Plural,
+        /// `{n}` items confirmed.
+        confirmed: Plural,
+        /// `{n}` conflicts.
+        conflicts: Plural,
+        filled_title: S,
+        confirmed_title: S,
+        conflicts_title: S,
+        ours: S,
+        theirs: S,
+        keep: S,
+        take: S,
+        unknown: S,
+        decision: S,
+        why: S,
+        accepted_by: S,
+        confirm: S,
+        /// `{n}` conflicts not decided yet.
+        undecided: Plural,
+        already: S,
+        /// `{n}` items.
+        landed: Plural,
+        cancel: S,
+        cancelled: S,
+        no_answer: S,
+    }
+    /// Who gave an answer and who accepted it (report, landing, comparison).
+    provenance: Provenance {
+        title: S,
+        /// A respondent and their role: `{name}`, `{role}`.
+        respondent: S,
+        declared: S,
+        /// `{name}`.
+        answered_by: S,
+        /// `{name}`, `{role}`.
+        answered_by_role: S,
+        /// `{what}`, `{date}`.
+        on: S,
+        /// `{name}`.
+        accepted_by: S,
+        role_provider: S,
+        role_legal: S,
+        role_architecture: S,
+        role_purchasing: S,
+        role_security: S,
+        role_other: S,
+        /// The diff's name for a change of provenance.
+        field: S,
+        /// The comparison: `{n}` answers resting on the provider's declaration alone.
+        declared_count: Plural,
+        /// The report's section of the provider's answers to the due-diligence questions.
+        dd_title: S,
+        dd_question: S,
+        /// The diff: an answer that rests only on the provider's word, or no longer does.
+        became_declared: S,
+        became_verified: S,
+    }
+    /// The decision log (report annex and landing).
+    log: Log {
+        title: S,
+        intro: S,
+        col_when: S,
+        col_who: S,
+        col_what: S,
+        col_why: S,
+        /// `{source}`.
+        landed: S,
+        /// `{subject}`, `{answer}`.
+        filled: S,
+        /// `{subject}`, `{answer}`.
+        confirmed: S,
+        /// `{subject}`, `{kept}`, `{other}`.
+        conflict_kept: S,
+        /// `{subject}`, `{kept}`, `{other}`.
+        conflict_taken: S,
+        /// `{subject}`, `{kept}`, `{other}`.
+        conflict_unknown: S,
+        /// `{subject}`.
+        tab_conflict: S,
+        /// A criterion's answer quoted in the log with its note: `{answer}`, `{note}`.
+        with_note: S,
+        /// An answer quoted in the log with who gave it: `{answer}`, `{respondent}`.
+        given_by: S,
+        /// When an entry was recorded (sovcheck records in UTC): `{date}`, `{time}`.
+        at_utc: S,
+    }
+    /// `sovcheck merge` and reading encrypted files on the command line.
+    merge: Merge {
+        /// `{file}`, `{what}`.
+        summary: S,
+        /// `{n}`.
+        filled: Plural,
+        /// `{n}`.
+        confirmed: Plural,
+        /// `{n}`.
+        conflicts: Plural,
+        nothing_new: S,
+        /// `{subject}`, `{ours}`, `{theirs}`.
+        conflict: S,
+        /// A valid questionnaire or response: `{kind}`.
+        valid_kind: S,
+        /// `{file}`.
+        written: S,
+        out_required: S,
+        out_only_merge: S,
+        no_response: S,
+        /// `{file}`.
+        passphrase_prompt: S,
+        passphrase_needed: S,
+        passphrase_empty: S,
+        crypto_wrong_passphrase: S,
+        crypto_unsupported: S,
+    }
     storage: Storage {
         corrupt: S,
         newer: S,

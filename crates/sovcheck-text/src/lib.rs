@@ -27,6 +27,7 @@ mod catalog;
 pub mod csv;
 #[cfg(feature = "embedded")]
 mod en;
+pub mod exchange;
 #[cfg(feature = "embedded")]
 mod fr;
 pub mod messages;

@@ -124,6 +124,23 @@ impl Catalog {
                 e.text_too_long,
                 &[("n", n), ("max", &sovcheck_core::format::MAX_TEXT_CHARS)],
             ),
+            Problem::UnknownStep(id) => {
+                fill(self.exchange.unknown_step, &[("id", &self.quote(id))])
+            }
+            Problem::RepeatedScopeId(id) => {
+                fill(self.exchange.repeated_scope_id, &[("id", &self.quote(id))])
+            }
+            Problem::EmptyScope => self.exchange.empty_scope.to_owned(),
+            Problem::OutsideScope(id) => {
+                fill(self.exchange.outside_scope, &[("id", &self.quote(id))])
+            }
+            Problem::TooManyQuestionnaires(n) => fill(
+                self.exchange.too_many_questionnaires,
+                &[
+                    ("n", n),
+                    ("max", &sovcheck_core::format::MAX_QUESTIONNAIRES),
+                ],
+            ),
             Problem::Other(_) => e.other.to_owned(),
         }
     }

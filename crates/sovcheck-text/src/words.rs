@@ -259,6 +259,7 @@ impl Catalog {
             Field::Source => self.words.field_source,
             Field::EvidenceLevel => self.words.field_evidence_level,
             Field::ValidUntil => self.words.field_valid_until,
+            Field::Provenance => self.provenance.field,
         }
     }
 

@@ -60,6 +60,16 @@ pub(crate) fn diff_text(d: &Diff, t: &Catalog) -> String {
         if !evidence.is_empty() {
             parts.push(fill(t.cli.evidence_changed, &[("what", &t.list(evidence))]));
         }
+        if c.declared.changed() {
+            parts.push(
+                if c.declared.new {
+                    t.provenance.became_declared
+                } else {
+                    t.provenance.became_verified
+                }
+                .to_owned(),
+            );
+        }
         line(t.label_value(c.criterion, &t.clauses(parts)));
         if c.choice.changed() {
             line(effect_text(c.objective, &c.effect, t));

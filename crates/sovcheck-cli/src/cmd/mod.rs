@@ -1,6 +1,7 @@
 //! One module per command.
 pub(crate) mod diff;
 pub(crate) mod fingerprint;
+pub(crate) mod merge;
 pub(crate) mod score;
 pub(crate) mod validate;
 pub(crate) mod verify;

@@ -1,6 +1,7 @@
 //! `validate`: one line per file, whether it is a valid sovcheck document.
 
-use crate::load::{file_line, load};
+use crate::load::{file_line, load_document};
+use sovcheck_core::format::Document;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
 use std::path::PathBuf;
@@ -10,8 +11,20 @@ pub(crate) fn validate(files: &[PathBuf], lang: Lang) -> bool {
     let t = texts(lang);
     let mut all_valid = true;
     for path in files {
-        match load(path) {
-            Ok(list) => {
+        match load_document(path) {
+            Ok(doc @ (Document::Questionnaire(_) | Document::Response(_))) => {
+                let kind = t.document_kind(doc.kind());
+                println!(
+                    "{}",
+                    file_line(
+                        path,
+                        &sovcheck_text::fill(t.merge.valid_kind, &[("kind", &kind)]),
+                        t
+                    )
+                );
+            }
+            Ok(doc) => {
+                let list = doc.into_assessments();
                 println!("{}", file_line(path, &t.count(list.len(), &t.cli.valid), t));
             }
             Err(e) => {
