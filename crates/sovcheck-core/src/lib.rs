@@ -8,8 +8,9 @@
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
 //! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
-//! the range rests on, whether the target SEAL is met, and the action plan. [`verify`] checks
-//! a file against a printed fingerprint.
+//! the range rests on, whether the target SEAL is met, and the action plan; [`signoff`] says
+//! when an approval against that target must state the residual risk it accepts. [`verify`]
+//! checks a file against a printed fingerprint.
 //! The rules of changing data live here too: [`edit`] (every change a user makes to an
 //! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
 //! an interface only routes. [`figures`] prints numbers for the interface without core's
@@ -28,6 +29,7 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod seal;
+pub mod signoff;
 pub mod typography;
 pub mod verdict;
 pub mod verify;

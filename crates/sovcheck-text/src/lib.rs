@@ -30,6 +30,7 @@ mod en;
 #[cfg(feature = "embedded")]
 mod fr;
 pub mod messages;
+pub mod verdict;
 pub mod words;
 
 pub use catalog::*;
