@@ -275,8 +275,9 @@ catalog! {
         one_assessment_only: Plural,
         /// `ok ({n} assessments)`.
         valid: Plural,
-        /// The score table's headers.
-        headers: [S; 6],
+        /// The score table's headers: file, provider, offer, SEAL, score, target, the counts
+        /// (answered / unknown / unanswered), binding criteria, capped by.
+        headers: [S; 9],
         /// Under the table when a binding criterion is open.
         open_footnote: S,
         /// `{what}` changed, in the diff.
@@ -469,8 +470,6 @@ catalog! {
         unknown_n: Plural,
         /// `{n}` criteria not answered yet.
         unanswered_n: Plural,
-        /// The heading of the counts: answered / unknown / unanswered.
-        counts_label: S,
         /// The target's verdict: `{target}`, `{verdict}` (one of the three words below).
         target_verdict: S,
         /// The lower end reaches the target.
