@@ -388,7 +388,6 @@ catalog! {
         state_answered: S,
         state_unknown: S,
         state_open: S,
-        progress: S,
         dont_know: S,
         why_it_matters: S,
         good_answer: S,
@@ -440,11 +439,6 @@ catalog! {
         calculator_reading: S,
         calculator_reading_help: S,
         label_not_seal_title: S,
-        gaps_title: S,
-        gaps_no_target: S,
-        gaps_none: S,
-        gap_least: S,
-        gap_unreachable: S,
         open_q_title: S,
         open_q_none: S,
         open_q_heading: S,
@@ -494,8 +488,12 @@ catalog! {
         low_end_any: Plural,
         /// Low end, all of them together (weighted mean): `{lower}`, `{n}`.
         low_end_together: Plural,
-        /// An open criterion of the low end: `{criterion}`, `{state}`, `{worst}`.
+        /// An open criterion of the low end whose worst answer grants the lower end:
+        /// `{criterion}`, `{state}`.
         low_end_item: S,
+        /// An open criterion of the low end whose worst answer grants another level (its
+        /// objective's, under the weighted mean): `{criterion}`, `{state}`, `{worst}`.
+        low_end_item_worst: S,
         /// The best case is capped: `{upper}`.
         capped_at: S,
         /// The range is one level, set by the answers below: `{seal}`.
@@ -545,6 +543,8 @@ catalog! {
         summary_declared: Plural,
         /// Why a perfect offer reads more than 100 %: `{max}`.
         perfect_score: S,
+        /// The question that opens [`VerdictWords::perfect_score`].
+        perfect_score_why: S,
         /// The answer table's SEAL column.
         seal_column: S,
         /// The SEAL of an open criterion in the answer table.
@@ -601,6 +601,8 @@ catalog! {
         stake_open: S,
         /// At stake on a declared answer: `{levels}`, `{points}`.
         stake_declared: S,
+        /// At stake, in the report's column: `{levels}`, `{points}`.
+        stake_short: S,
         /// Gained by reaching the target: `{levels}`, `{points}`.
         stake_change: S,
         /// `{n}` SEAL levels.
@@ -613,10 +615,13 @@ catalog! {
         status_planned: S,
         status_in_progress: S,
         status_done: S,
-        /// The report's columns: action, state or answer, at stake, owner, due, status.
-        columns: [S; 6],
+        /// The report's columns: action, state or answer, at stake, follow-up (owner, due
+        /// date, status).
+        columns: [S; 4],
         /// The accessible name of one action's controls: `{id}`.
         controls_of: S,
+        /// In the questions for the provider: the answers to confirm with evidence.
+        confirm_heading: S,
     }
     /// The SecNumCloud record in the report.
     snc_record: SncRecord {
@@ -654,7 +659,6 @@ catalog! {
         printed_on: S,
         non_official: S,
         summary_title: S,
-        answered_counts: S,
         answers_title: S,
         criterion: S,
         answer: S,

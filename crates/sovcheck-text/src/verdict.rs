@@ -140,15 +140,21 @@ impl Catalog {
         ))
     }
 
-    /// One open criterion of the low end, with its state and what its worst answer grants.
-    pub fn low_end_item(&self, o: &OpenCriterion) -> String {
+    /// One open criterion of the low end, with its state, and what its worst answer grants
+    /// when that is not the lower end itself (`lower`).
+    pub fn low_end_item(&self, o: &OpenCriterion, lower: Seal) -> String {
         let state = if o.unknown {
             self.words.unknown
         } else {
             self.words.unanswered
         };
+        let template = if o.worst == lower {
+            self.verdict.low_end_item
+        } else {
+            self.verdict.low_end_item_worst
+        };
         fill(
-            self.verdict.low_end_item,
+            template,
             &[
                 ("criterion", &self.criterion_ref(o.criterion)),
                 ("state", &state),
@@ -391,6 +397,17 @@ impl Catalog {
         };
         fill(
             template,
+            &[
+                ("levels", &self.seal_levels(e.seal_at_stake)),
+                ("points", &self.score_points(e.score_percent())),
+            ],
+        )
+    }
+
+    /// What is at stake on a plan entry, in a few words (the report's column).
+    pub fn plan_stake_short(&self, e: &PlanEntry) -> String {
+        fill(
+            self.plan.stake_short,
             &[
                 ("levels", &self.seal_levels(e.seal_at_stake)),
                 ("points", &self.score_points(e.score_percent())),
@@ -665,8 +682,19 @@ mod tests {
             "SEAL-0 seulement si l'une de ces 8 questions ouvertes reçoit sa pire réponse\u{a0}:"
         );
         let title = |id: &str, lang| sovcheck_core::criterion(id).unwrap().title.get(lang);
+        // Under the weakest link every low-end criterion's worst answer is the lower end
+        // itself, so the item says only its state; another level is spelt out.
+        let sov18 = v.open.iter().find(|o| o.criterion == "SOV-1.8").unwrap();
         assert_eq!(
-            en.low_end_item(&v.open[0]),
+            en.low_end_item(sov18, v.seal.lower),
+            format!("SOV-1.8 {} (unknown)", title("SOV-1.8", Lang::En))
+        );
+        assert_eq!(
+            fr.low_end_item(sov18, v.seal.lower),
+            format!("SOV-1.8 {} (inconnu)", title("SOV-1.8", Lang::Fr))
+        );
+        assert_eq!(
+            en.low_end_item(&v.open[0], v.seal.lower),
             format!(
                 "SOV-1.1 {} (unknown; its worst answer grants SEAL-1)",
                 title("SOV-1.1", Lang::En)
@@ -788,6 +816,10 @@ mod tests {
         assert_eq!(
             fr.plan_stake(d),
             "Enjeu si la déclaration se révèle fausse\u{a0}: jusqu'à 0 niveau SEAL et 0,71 point de score."
+        );
+        assert_eq!(
+            fr.plan_stake_short(&p.ask[0]),
+            "4 niveaux SEAL, 2,50 points de score"
         );
         assert_eq!(en.plan_status(PlanStatus::InProgress), "In progress");
         assert_eq!(fr.plan_status(PlanStatus::Done), "Terminée");
