@@ -50,7 +50,9 @@ pub fn live_estimate() -> Html {
         }
     };
     let binding = |b: &sovcheck_core::evaluate::Binding| {
-        let title = content::criterion(b.criterion).map(|c| c.title.get(lang)).unwrap_or_default();
+        let title = content::criterion(b.criterion)
+            .map(|c| c.title.get(lang))
+            .unwrap_or_default();
         link(b.criterion, title.to_owned(), b.open)
     };
     // A long list shows its first twelve; the rest opens on demand.

@@ -207,7 +207,10 @@ mod tests {
     #[test]
     fn ranges_and_levels_stay_on_one_line() {
         assert_eq!(
-            pieces("A range, SEAL-0 to SEAL-1: at best SEAL-1.", "SEAL-0 to SEAL-1"),
+            pieces(
+                "A range, SEAL-0 to SEAL-1: at best SEAL-1.",
+                "SEAL-0 to SEAL-1"
+            ),
             [
                 (false, "A range, "),
                 (true, "SEAL-0 to SEAL-1"),

@@ -435,7 +435,9 @@ fn signoff_editor() -> Html {
     let on_risks = {
         let st = store.clone();
         Callback::from(move |e: InputEvent| {
-            st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::ResidualRisks(event_value(&e)))))
+            st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::ResidualRisks(
+                event_value(&e),
+            ))))
         })
     };
     let edit = |f: fn(String) -> SignOffEdit| {
@@ -528,7 +530,10 @@ fn answers(p: &AnswersProps) -> Html {
     let any_low = sovcheck_core::criteria().any(|c| v.binds_lower(c.id));
     let any_high = sovcheck_core::criteria().any(|c| v.binds_upper(c.id));
     let legend = |template: &str, mark: &str, seal| {
-        sovcheck_text::fill(template, &[("mark", &mark), ("lower", &seal), ("upper", &seal)])
+        sovcheck_text::fill(
+            template,
+            &[("mark", &mark), ("lower", &seal), ("upper", &seal)],
+        )
     };
     // The words of a mark without the mark itself, for screen readers.
     let hidden = |template: &str, seal| legend(template, "", seal).trim().to_owned();

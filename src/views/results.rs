@@ -10,7 +10,7 @@ use crate::components::radar::Radar;
 use crate::components::sections::{
     has_questions, open_questions_text, Hints, ObjectivesTable, SncCoverage,
 };
-use crate::components::verdict::{Basis, Counts, Summary, TargetBlock};
+use crate::components::verdict::{unbroken, Basis, Counts, Summary, TargetBlock};
 use crate::state::Action;
 use crate::state::Store;
 use crate::views::ScreenProps;
@@ -69,7 +69,7 @@ pub fn results_view(p: &ScreenProps) -> Html {
             <p><button type="button" class="primary" data-testid="open-report" onclick={open_report}>{ t.report.open_report }</button></p>
             <div class="headline">
                 <p class="big" data-testid="results-seal" data-lower={ev.seal.lower.level().to_string()}
-                    data-upper={ev.seal.upper.level().to_string()}><span class="range">{ t.seal_range(ev.seal) }</span></p>
+                    data-upper={ev.seal.upper.level().to_string()}>{ unbroken(&t.seal_range(ev.seal), "") }</p>
                 if let Some((name, meaning)) = t.headline_meaning(ev.seal) {
                     <p data-testid="seal-meaning"><strong>{ name }</strong>{ " — " }{ meaning }</p>
                 }

@@ -609,6 +609,8 @@ catalog! {
         levels: Plural,
         /// `{n}` points of the score (a decimal).
         points: Plural,
+        /// `{n}` points, in the report's column (a decimal).
+        points_short: Plural,
         owner: S,
         due: S,
         status: S,

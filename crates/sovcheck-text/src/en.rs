@@ -497,7 +497,7 @@ pub(crate) static EN: Catalog = Catalog {
         override_below: "expert override at {seal}",
         stake_open: "At stake: up to {levels} and {points}.",
         stake_declared: "At stake if the declaration proves wrong: up to {levels} and {points}.",
-        stake_short: "{levels}, {points}",
+        stake_short: "{levels} · {points}",
         stake_change: "Reaching the target here: {levels} and {points}.",
         levels: Plural {
             one: "{n} SEAL level",
@@ -506,6 +506,10 @@ pub(crate) static EN: Catalog = Catalog {
         points: Plural {
             one: "{n} point of score",
             other: "{n} points of score",
+        },
+        points_short: Plural {
+            one: "{n} point",
+            other: "{n} points",
         },
         owner: "Owner",
         due: "Due date",

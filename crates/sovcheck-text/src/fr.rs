@@ -497,7 +497,7 @@ pub(crate) static FR: Catalog = Catalog {
         override_below: "ajustement d'expert à {seal}",
         stake_open: "Enjeu : jusqu'à {levels} et {points}.",
         stake_declared: "Enjeu si la déclaration se révèle fausse : jusqu'à {levels} et {points}.",
-        stake_short: "{levels}, {points}",
+        stake_short: "{levels} · {points}",
         stake_change: "Atteindre la cible ici : {levels} et {points}.",
         levels: Plural {
             one: "{n} niveau SEAL",
@@ -506,6 +506,10 @@ pub(crate) static FR: Catalog = Catalog {
         points: Plural {
             one: "{n} point de score",
             other: "{n} points de score",
+        },
+        points_short: Plural {
+            one: "{n} point",
+            other: "{n} points",
         },
         owner: "Responsable",
         due: "Échéance",

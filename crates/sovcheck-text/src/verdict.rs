@@ -332,6 +332,16 @@ impl Catalog {
     /// `N.NN points of score`, with the singular where the language takes it: English only
     /// for exactly 1, French below 2 ("0,36 point", "1,50 point").
     pub fn score_points(&self, v: f64) -> String {
+        self.decimal_count(v, &self.plan.points)
+    }
+
+    /// `N.NN points`, the short form of [`Catalog::score_points`].
+    pub fn score_points_short(&self, v: f64) -> String {
+        self.decimal_count(v, &self.plan.points_short)
+    }
+
+    /// A decimal with the plural form the language takes for it.
+    fn decimal_count(&self, v: f64, p: &crate::Plural) -> String {
         // `is_singular` takes whole numbers: 1 is singular in both languages, 0 only in
         // French, 2 in neither; so 0 < v < 2 (but 1) maps to 0.
         let n = if v >= 2.0 {
@@ -341,10 +351,7 @@ impl Catalog {
         } else {
             0
         };
-        fill(
-            self.form(n, &self.plan.points),
-            &[("n", &self.decimal(v, 2))],
-        )
+        fill(self.form(n, p), &[("n", &self.decimal(v, 2))])
     }
 
     /// The state or answer of a plan entry: `unknown`, `declared by the provider only:
@@ -410,7 +417,7 @@ impl Catalog {
             self.plan.stake_short,
             &[
                 ("levels", &self.seal_levels(e.seal_at_stake)),
-                ("points", &self.score_points(e.score_percent())),
+                ("points", &self.score_points_short(e.score_percent())),
             ],
         )
     }
@@ -819,7 +826,7 @@ mod tests {
         );
         assert_eq!(
             fr.plan_stake_short(&p.ask[0]),
-            "4 niveaux SEAL, 2,50 points de score"
+            "4 niveaux SEAL · 2,50 points"
         );
         assert_eq!(en.plan_status(PlanStatus::InProgress), "In progress");
         assert_eq!(fr.plan_status(PlanStatus::Done), "Terminée");
