@@ -280,8 +280,14 @@ for (const lang of ['en', 'fr']) {
     const entry = (group, id) => `${tid(`plan-${group}`)} ${tid(`plan-${id}`)}`;
     assert.equal(await text(page, `${entry('ask', 'SOV-4.5')} .plan-stake`), w.stake);
     // The fixture's follow-up shows; a new one is stored.
-    assert.equal(await page.inputValue(`${entry('ask', 'SOV-4.5')} ${tid('plan-owner')}`), 'Claire Martin');
+    assert.equal(await text(page, `${entry('ask', 'SOV-4.5')} ${tid('plan-follow-up')}`),
+      lang === 'en' ? 'Owner: Claire Martin · Due date: 31 January 2027 · Status: In progress'
+        : fr('Responsable : Claire Martin · Échéance : 31 janvier 2027 · Statut : En cours'));
+    // The controls open on demand, one action at a time.
     const sov31 = entry('ask', 'SOV-3.1');
+    assert.equal(await page.locator(`${tid('action-plan')} ${tid('plan-owner')}`).count(), 0);
+    await page.click(`${sov31} ${tid('plan-edit')}`);
+    assert.equal(await page.getAttribute(`${sov31} ${tid('plan-edit')}`, 'aria-expanded'), 'true');
     await page.fill(`${sov31} ${tid('plan-owner')}`, 'DPO');
     await page.fill(`${sov31} ${tid('plan-due')}`, '2027-02-15');
     await page.selectOption(`${sov31} ${tid('plan-status')}`, 'done');
@@ -303,6 +309,8 @@ for (const lang of ['en', 'fr']) {
     await page.waitForSelector('#provider');
     await page.click(tid('goto-14'));
     await page.waitForSelector(tid('action-plan'));
+    assert.match(await text(page, `${sov31} ${tid('plan-follow-up')}`), /^(Owner|Responsable)\u00a0?: DPO · .+ 2027 · .+$/);
+    await page.click(`${sov31} ${tid('plan-edit')}`);
     assert.equal(await page.inputValue(`${sov31} ${tid('plan-owner')}`), 'DPO');
     assert.equal(await page.inputValue(`${sov31} ${tid('plan-status')}`), 'done');
     assertClean(rec);

@@ -93,9 +93,27 @@ struct PlanRowProps {
     store: Store,
 }
 
-/// One action: what and why, what is at stake, and its follow-up controls.
+/// The follow-up of an action in one line: `Owner: … · Due date: … · Status: …` (only the
+/// parts that are set); `None` when nothing is.
+fn follow_up(item: &PlanItem, lang: Lang) -> Option<String> {
+    let t = texts(lang);
+    let parts: Vec<String> = [
+        (!item.owner.trim().is_empty()).then(|| t.label_value(t.plan.owner, &item.owner)),
+        item.due.map(|d| t.label_value(t.plan.due, &t.date(d))),
+        item.status.map(|s| t.label_value(t.plan.status, t.plan_status(s))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// One action: what and why, what is at stake, its follow-up in a line, and the controls
+/// that edit it, shown on demand (a plan of 40 actions stays readable, and light: three
+/// controls per action would be most of the page's elements).
 #[function_component(PlanRow)]
 fn plan_row(p: &PlanRowProps) -> Html {
+    let open = use_state(|| false);
     let (t, e) = (texts(p.lang), &p.entry);
     let id = e.id;
     let key = format!("plan-{}-{}", p.group, id.replace('.', "_"));
@@ -117,11 +135,16 @@ fn plan_row(p: &PlanRowProps) -> Html {
             )))
         })
     };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
     let jump = walk_index_of(id).map(|i| {
         let s = p.store.clone();
         Callback::from(move |_| s.dispatch(Action::GoTo(i)))
     });
     let title = t.criterion_ref(id);
+    let controls_of = sovcheck_text::fill(t.plan.controls_of, &[("id", &id)]);
     html! {
         <li data-testid={format!("plan-{id}")} data-kind={e.kind.id()}>
             <p class="plan-what">
@@ -133,30 +156,39 @@ fn plan_row(p: &PlanRowProps) -> Html {
                 { " — " }{ t.plan_state(e, p.target) }
             </p>
             <p class="muted plan-stake">{ t.plan_stake(e) }</p>
-            <fieldset class="plan-controls">
-                <legend class="visually-hidden">{ sovcheck_text::fill(t.plan.controls_of, &[("id", &id)]) }</legend>
-                <div class="field">
-                    <label for={format!("{key}-owner")}>{ t.plan.owner }</label>
-                    <input id={format!("{key}-owner")} data-testid="plan-owner" value={p.item.owner.clone()}
-                        oninput={on_owner} maxlength={max_text_length()} />
-                </div>
-                <div class="field">
-                    <label for={format!("{key}-due")}>{ t.plan.due }</label>
-                    <input id={format!("{key}-due")} data-testid="plan-due" type="date"
-                        value={p.item.due.map(|d| d.to_string()).unwrap_or_default()}
-                        onchange={edit(|v| PlanEdit::Due(Date::parse(&v)))} />
-                </div>
-                <div class="field">
-                    <label for={format!("{key}-status")}>{ t.plan.status }</label>
-                    <select id={format!("{key}-status")} data-testid="plan-status"
-                        onchange={edit(|v| PlanEdit::Status(PlanStatus::ALL.into_iter().find(|s| s.id() == v)))}>
-                        <option value="" selected={p.item.status.is_none()}>{ t.common.not_set }</option>
-                        { for PlanStatus::ALL.iter().map(|s| html! {
-                            <option value={s.id()} selected={p.item.status == Some(*s)}>{ t.plan_status(*s) }</option>
-                        }) }
-                    </select>
-                </div>
-            </fieldset>
+            <p class="plan-follow-up">
+                if let Some(line) = follow_up(&p.item, p.lang) {
+                    <span data-testid="plan-follow-up">{ line }</span>{ " " }
+                }
+                <button type="button" class="link" data-testid="plan-edit" aria-expanded={open.to_string()}
+                    aria-controls={format!("{key}-controls")} onclick={toggle}>{ controls_of.clone() }</button>
+            </p>
+            if *open {
+                <fieldset class="plan-controls" id={format!("{key}-controls")}>
+                    <legend class="visually-hidden">{ controls_of }</legend>
+                    <div class="field">
+                        <label for={format!("{key}-owner")}>{ t.plan.owner }</label>
+                        <input id={format!("{key}-owner")} data-testid="plan-owner" value={p.item.owner.clone()}
+                            oninput={on_owner} maxlength={max_text_length()} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("{key}-due")}>{ t.plan.due }</label>
+                        <input id={format!("{key}-due")} data-testid="plan-due" type="date"
+                            value={p.item.due.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={edit(|v| PlanEdit::Due(Date::parse(&v)))} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("{key}-status")}>{ t.plan.status }</label>
+                        <select id={format!("{key}-status")} data-testid="plan-status"
+                            onchange={edit(|v| PlanEdit::Status(PlanStatus::ALL.into_iter().find(|s| s.id() == v)))}>
+                            <option value="" selected={p.item.status.is_none()}>{ t.common.not_set }</option>
+                            { for PlanStatus::ALL.iter().map(|s| html! {
+                                <option value={s.id()} selected={p.item.status == Some(*s)}>{ t.plan_status(*s) }</option>
+                            }) }
+                        </select>
+                    </div>
+                </fieldset>
+            }
         </li>
     }
 }

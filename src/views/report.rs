@@ -570,11 +570,18 @@ fn answers(p: &AnswersProps) -> Html {
                         // The note as the cell's own text, then source and evidence level on
                         // one line: a report with 48 long notes stays under 800 elements
                         // (Lighthouse's dom-size), which keeps its first frame short.
-                        let src = [
+                        let mut src = [
                             ans.map(|x| x.source.as_str()).filter(|s| !s.is_empty())
                                 .map(|s| format!("{}{colon} {s}", t.evidence.source)),
                             level.map(|l| format!("{}{colon} {l}", t.evidence.level)),
                         ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                        let valid = ans.and_then(|x| x.valid_until);
+                        if valid.is_some() {
+                            if !src.is_empty() {
+                                src.push_str(" · ");
+                            }
+                            src.push_str(&format!("{}{colon} ", t.evidence.valid_until));
+                        }
                         let binds_attr = match (low, high) {
                             (true, true) => "both",
                             (true, false) => "low",
@@ -586,20 +593,20 @@ fn answers(p: &AnswersProps) -> Html {
                                 data-binds={binds_attr}>
                                 <th scope="row">{ format!("{} {}", c.id, c.title.get(lang)) }</th>
                                 <td>{ label }</td>
-                                <td class="seal"><span class="nowrap">
+                                <td class="seal">
                                     { granted.map_or_else(|| t.verdict.open_seal.to_owned(), |s| s.to_string()) }
                                     if low { { "\u{a0}" }<span class="mark" aria-hidden="true">{ t.verdict.mark_low }</span> }
                                     if high { { "\u{a0}" }<span class="mark" aria-hidden="true">{ t.verdict.mark_high }</span> }
-                                </span>
                                     if low { <span class="visually-hidden">{ hidden(t.verdict.legend_low, v.seal.lower) }</span> }
                                     if high { <span class="visually-hidden">{ hidden(t.verdict.legend_high, v.seal.upper) }</span> }
                                 </td>
                                 <td class="prose">
                                     { ans.map(|x| x.note.clone()).unwrap_or_default() }
-                                    if !src.is_empty() { <p class="src">{ src }</p> }
-                                    if let Some(d) = ans.and_then(|x| x.valid_until) {
-                                        <p class="src valid">{ t.evidence.valid_until }{ colon }{ " " }{ date_span(Some(d), lang) }
-                                            if expired { <strong class="warn">{ " ⚠ " }{ t.evidence.expired }</strong> }</p>
+                                    if !src.is_empty() {
+                                        <p class="src">{ src }
+                                            if valid.is_some() { { date_span(valid, lang) } }
+                                            if expired { <strong class="warn">{ " ⚠ " }{ t.evidence.expired }</strong> }
+                                        </p>
                                     }
                                 </td>
                             </tr>
