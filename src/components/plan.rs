@@ -100,7 +100,8 @@ fn follow_up(item: &PlanItem, lang: Lang) -> Option<String> {
     let parts: Vec<String> = [
         (!item.owner.trim().is_empty()).then(|| t.label_value(t.plan.owner, &item.owner)),
         item.due.map(|d| t.label_value(t.plan.due, &t.date(d))),
-        item.status.map(|s| t.label_value(t.plan.status, t.plan_status(s))),
+        item.status
+            .map(|s| t.label_value(t.plan.status, t.plan_status(s))),
     ]
     .into_iter()
     .flatten()
