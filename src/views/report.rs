@@ -512,6 +512,9 @@ fn signoff_editor() -> Html {
     }
 }
 
+/// Notes longer than this (in characters) let their answer row break across pages.
+const LONG_NOTE_CHARS: usize = 600;
+
 #[derive(Properties, PartialEq)]
 struct AnswersProps {
     assessment: Rc<Assessment>,
@@ -582,6 +585,9 @@ fn answers(p: &AnswersProps) -> Html {
                             }
                             src.push_str(&format!("{}{colon} ", t.evidence.valid_until));
                         }
+                        // A row whose note could fill most of a page may run on to the next
+                        // page; shorter rows are kept whole.
+                        let long = ans.is_some_and(|x| x.note.chars().count() > LONG_NOTE_CHARS);
                         let binds_attr = match (low, high) {
                             (true, true) => "both",
                             (true, false) => "low",
@@ -590,7 +596,7 @@ fn answers(p: &AnswersProps) -> Html {
                         };
                         html! {
                             <tr data-testid={format!("answer-{}", c.id)} data-seal={granted.map(|s| s.level().to_string()).unwrap_or_default()}
-                                data-binds={binds_attr}>
+                                data-binds={binds_attr} class={classes!(long.then_some("runs-on"))}>
                                 <th scope="row">{ format!("{} {}", c.id, c.title.get(lang)) }</th>
                                 <td>{ label }</td>
                                 <td class="seal">

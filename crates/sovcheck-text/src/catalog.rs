@@ -477,6 +477,10 @@ catalog! {
         target_met_why: S,
         /// The explanation of a target not met: `{target}`, `{upper}`.
         target_not_met_why: S,
+        /// The same when no question is open: `{target}`, `{seal}`.
+        target_met_exact: S,
+        /// The same when no question is open: `{target}`, `{seal}`.
+        target_not_met_exact: S,
         /// Undecided under the weakest link: `{target}`, `{n}` deciding criteria.
         target_undecided_why: Plural,
         /// Undecided under the weighted mean (a sufficient set): `{target}`, `{n}`.
@@ -535,6 +539,10 @@ catalog! {
         summary_target_met: S,
         /// Summary, target not met: `{target}`, `{upper}`, `{n}` answers to change.
         summary_target_not_met: Plural,
+        /// Summary, target met with no question open: `{target}`.
+        summary_target_met_exact: S,
+        /// Summary, target not met with no question open: `{target}`, `{n}` answers below.
+        summary_target_not_met_exact: Plural,
         /// Summary, target not met by overrides alone: `{target}`, `{upper}`.
         summary_target_not_met_bare: S,
         /// Summary, target undecided: `{target}`, `{n}` deciding open questions.

@@ -399,6 +399,8 @@ pub(crate) static EN: Catalog = Catalog {
         no_target: "No target SEAL set",
         target_met_why: "The low end reaches {target}: the target is met whatever the open questions turn out to be.",
         target_not_met_why: "Even if every open question gets its best answer, the result stays at {upper}, below the target {target}.",
+        target_met_exact: "The result, {seal}, reaches the target {target}.",
+        target_not_met_exact: "The result, {seal}, is below the target {target}.",
         target_undecided_why: Plural {
             one: "It depends on {n} open question: the target {target} is met if, and only if, it gets at least the answer below.",
             other: "It depends on {n} open questions: the target {target} is met if, and only if, each gets at least the answer below.",
@@ -454,6 +456,11 @@ pub(crate) static EN: Catalog = Catalog {
         summary_target_not_met: Plural {
             one: "The target {target} is not met, even at best ({upper}): {n} answer is below it.",
             other: "The target {target} is not met, even at best ({upper}): {n} answers are below it.",
+        },
+        summary_target_met_exact: "The target {target} is met.",
+        summary_target_not_met_exact: Plural {
+            one: "The target {target} is not met: {n} answer is below it.",
+            other: "The target {target} is not met: {n} answers are below it.",
         },
         summary_target_not_met_bare: "The target {target} is not met, even at best ({upper}).",
         summary_target_undecided: Plural {

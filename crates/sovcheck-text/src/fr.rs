@@ -399,6 +399,8 @@ pub(crate) static FR: Catalog = Catalog {
         no_target: "Aucun SEAL cible fixé",
         target_met_why: "Le niveau bas atteint {target} : la cible est atteinte quelles que soient les réponses aux questions ouvertes.",
         target_not_met_why: "Même si chaque question ouverte reçoit sa meilleure réponse, le résultat reste à {upper}, sous la cible {target}.",
+        target_met_exact: "Le résultat, {seal}, atteint la cible {target}.",
+        target_not_met_exact: "Le résultat, {seal}, est sous la cible {target}.",
         target_undecided_why: Plural {
             one: "Elle dépend de {n} question ouverte : la cible {target} est atteinte si, et seulement si, elle reçoit au moins la réponse ci-dessous.",
             other: "Elle dépend de {n} questions ouvertes : la cible {target} est atteinte si, et seulement si, chacune reçoit au moins la réponse ci-dessous.",
@@ -454,6 +456,11 @@ pub(crate) static FR: Catalog = Catalog {
         summary_target_not_met: Plural {
             one: "La cible {target} n'est pas atteinte, même au mieux ({upper}) : {n} réponse est en dessous.",
             other: "La cible {target} n'est pas atteinte, même au mieux ({upper}) : {n} réponses sont en dessous.",
+        },
+        summary_target_met_exact: "La cible {target} est atteinte.",
+        summary_target_not_met_exact: Plural {
+            one: "La cible {target} n'est pas atteinte : {n} réponse est en dessous.",
+            other: "La cible {target} n'est pas atteinte : {n} réponses sont en dessous.",
         },
         summary_target_not_met_bare: "La cible {target} n'est pas atteinte, même au mieux ({upper}).",
         summary_target_undecided: Plural {

@@ -94,7 +94,17 @@ impl Catalog {
     /// Why the target is met, not met or undecided (one sentence; the deciding criteria
     /// follow it as [`Catalog::decider`] items).
     pub fn target_why(&self, v: &Verdict, t: &Target) -> String {
+        // With no open question the result is known: no "whatever the open questions".
+        let settled = v.open.is_empty();
         match &t.verdict {
+            TargetVerdict::Met if settled => fill(
+                self.verdict.target_met_exact,
+                &[("target", &t.seal), ("seal", &v.seal.lower)],
+            ),
+            TargetVerdict::NotMet if settled => fill(
+                self.verdict.target_not_met_exact,
+                &[("target", &t.seal), ("seal", &v.seal.upper)],
+            ),
             TargetVerdict::Met => fill(self.verdict.target_met_why, &[("target", &t.seal)]),
             TargetVerdict::NotMet => fill(
                 self.verdict.target_not_met_why,
@@ -248,6 +258,10 @@ impl Catalog {
         out.push(match &v.target {
             None => self.verdict.summary_no_target.to_owned(),
             Some(t) => match &t.verdict {
+                TargetVerdict::Met if v.open.is_empty() => fill(
+                    self.verdict.summary_target_met_exact,
+                    &[("target", &t.seal)],
+                ),
                 TargetVerdict::Met => fill(self.verdict.summary_target_met, &[("target", &t.seal)]),
                 TargetVerdict::NotMet => {
                     let n = plan
@@ -257,6 +271,8 @@ impl Catalog {
                         .count();
                     let template = if n == 0 {
                         self.verdict.summary_target_not_met_bare
+                    } else if v.open.is_empty() {
+                        self.form(n, &self.verdict.summary_target_not_met_exact)
                     } else {
                         self.form(n, &self.verdict.summary_target_not_met)
                     };
@@ -585,7 +601,7 @@ mod tests {
                 "48 of the 48 criteria are answered, 0 unknown and 0 unanswered.",
                 "The result is SEAL-3 (Digital resilience).",
                 "It is set by SOV-2.6, SOV-6.4.",
-                "The target SEAL-3 is met, whatever the open questions turn out to be.",
+                "The target SEAL-3 is met.",
             ]
         );
         assert_eq!(
@@ -594,8 +610,28 @@ mod tests {
                 "48 critères sur 48 sont répondus, 0 inconnu et 0 sans réponse.",
                 "Le résultat est SEAL-3 (Résilience numérique).",
                 "Il est fixé par SOV-2.6, SOV-6.4.",
-                "La cible SEAL-3 est atteinte, quelles que soient les réponses aux questions ouvertes.",
+                "La cible SEAL-3 est atteinte.",
             ]
+        );
+        let ev = evaluate(&a, None);
+        let v = verdict(&a, &ev);
+        let t = v.target.as_ref().unwrap();
+        assert_eq!(
+            texts(Lang::En).target_why(&v, t),
+            "The result, SEAL-3, reaches the target SEAL-3."
+        );
+        // Raise the target above the result: not met, and nothing is left to chance.
+        let mut higher = a.clone();
+        higher.meta.target_seal = Seal::new(4);
+        let ev = evaluate(&higher, None);
+        let v = verdict(&higher, &ev);
+        assert_eq!(
+            texts(Lang::Fr).target_why(&v, v.target.as_ref().unwrap()),
+            "Le résultat, SEAL-3, est sous la cible SEAL-4."
+        );
+        assert_eq!(
+            texts(Lang::En).summary(&higher, &ev, &v)[3],
+            "The target SEAL-4 is not met: 2 answers are below it."
         );
     }
 
