@@ -98,9 +98,11 @@ test('report: PDF text, fingerprint = SHA-256 of the export, inert hostile text'
     assert.match(one, new RegExp(`\\b${i}\\s*/\\s*${pages}\\b`), `page number on page ${i}`);
     assert.ok(one.trim().split(/\s+/).length > 40, `page ${i} is not blank`);
   }
-  // Cover and summary, decision, gaps and SecNumCloud, answers (48 rows), method: from 6 to
-  // 12 A4 pages; more means rows or blank pages are being wasted.
-  assert.ok(pages >= 6 && pages <= 12, `page count ${pages}`);
+  // The verdict on page 1, the objectives, the decision, the action plan (here 44 open
+  // criteria to ask and 3 answers to change, one row each: about 3 pages), the SecNumCloud
+  // record, the answers (48 rows) and the method: from 6 to 14 A4 pages (14 measured); more
+  // means rows or blank pages are being wasted.
+  assert.ok(pages >= 6 && pages <= 14, `page count ${pages}`);
   assert.ok(!text.includes('Print or save as PDF'), 'the tools do not print');
   assert.ok(second.length > 0);
   assertClean(rec);

@@ -1,9 +1,10 @@
-//! The pieces the results view and the report share: the objectives table, the gap plan,
-//! the open questions, SecNumCloud coverage and the consistency hints. Each takes the
-//! evaluation it shows, so both screens print the same figures.
+//! The pieces the results view and the report share: the objectives table, the open
+//! questions, SecNumCloud coverage and the consistency hints. Each takes the evaluation it
+//! shows, so both screens print the same figures. (The verdict and the action plan are in
+//! `verdict.rs` and `plan.rs`.)
 
 use sovcheck_core::evaluate::Evaluation;
-use sovcheck_core::model::Choice;
+use sovcheck_core::verdict::PlanKind;
 use sovcheck_core::{content, Assessment, Lang};
 use sovcheck_text::texts;
 use yew::prelude::*;
@@ -32,8 +33,8 @@ pub fn objectives_table(p: &EvalProps) -> Html {
                 <tr>
                     <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
                     <td class="num">{ format!("{} %", r.weight) }</td>
-                    <td class="num">{ texts(lang).score_range(r.score.lower, r.score.upper) }</td>
-                    <td>{ texts(lang).seal_range(r.seal) }
+                    <td class="num"><span class="range">{ texts(lang).score_range(r.score.lower, r.score.upper) }</span></td>
+                    <td><span class="range">{ texts(lang).seal_range(r.seal) }</span>
                         if r.overridden.is_some() { { format!(" ({})", t.overrides.overridden) } }
                     </td>
                     <td class="num">{ r.open.len() }</td>
@@ -45,52 +46,25 @@ pub fn objectives_table(p: &EvalProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GapProps {
-    pub ev: std::rc::Rc<Evaluation>,
-    pub lang: Lang,
-    pub assessment: Assessment,
+/// The answers that rest only on the provider's declaration (outside overridden objectives),
+/// in the action plan's order.
+pub fn declared_only(a: &Assessment, ev: &Evaluation) -> Vec<&'static str> {
+    sovcheck_core::plan(a, ev)
+        .ask
+        .iter()
+        .filter(|e| matches!(e.kind, PlanKind::DeclaredOnly { .. }))
+        .map(|e| e.id)
+        .collect()
 }
 
-/// The criteria below the target, each with the least answer that reaches it.
-#[function_component(GapPlan)]
-pub fn gap_plan(p: &GapProps) -> Html {
-    let (lang, t) = (p.lang, texts(p.lang));
-    let Some(target) = p.assessment.meta.target_seal else {
-        return html! { <p>{ t.results.gaps_no_target }</p> };
-    };
-    if p.ev.gaps.is_empty() && p.ev.override_gaps.is_empty() {
-        return html! { <p>{ format!("{target}: {}", t.results.gaps_none) }</p> };
-    }
-    html! {
-        <ul class="gaps" data-testid="gaps">
-            { for p.ev.gaps.iter().map(|g| {
-                let c = content::criterion(g.criterion);
-                let title = c.map(|c| c.title.get(lang)).unwrap_or_default();
-                let how = match (c, g.least_rung) {
-                    (Some(c), Some(r)) => format!("{} {}", t.results.gap_least,
-                        c.rung(r).map(|r| r.label.get(lang)).unwrap_or_default()),
-                    _ => t.results.gap_unreachable.to_owned(),
-                };
-                let now = match g.choice {
-                    Choice::Rung(_) => "",
-                    Choice::Unknown => t.walk.state_unknown,
-                    Choice::Open => t.walk.state_open,
-                };
-                html! {
-                    <li><strong>{ g.criterion }</strong>{ " " }{ title }
-                        if !now.is_empty() { { format!(" ({now})") } }
-                        { " — " }{ how }</li>
-                }
-            }) }
-            { for p.ev.override_gaps.iter().map(|o| html! {
-                <li><strong>{ *o }</strong>{ format!(" ({})", t.overrides.overridden) }</li>
-            }) }
-        </ul>
-    }
+/// Whether there is anything to ask the provider: an open criterion, or an answer resting
+/// only on its declaration.
+pub fn has_questions(a: &Assessment, ev: &Evaluation) -> bool {
+    !ev.open_questions.is_empty() || !declared_only(a, ev).is_empty()
 }
 
-/// The open questions as plain text, for the provider: grouped by walk step.
+/// The questions for the provider as plain text: the open criteria grouped by walk step,
+/// then the answers that rest only on its declaration, to confirm with evidence.
 pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> String {
     let t = texts(lang);
     let mut out = String::new();
@@ -98,16 +72,25 @@ pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> Strin
         .display_name()
         .unwrap_or_else(|| t.workspace.untitled.to_owned());
     out.push_str(&format!("{} {who}\n", t.results.open_q_heading));
+    let line = |id: &str| {
+        content::criterion(id).map(|c| {
+            format!(
+                "- {}\n",
+                t.label_value(&format!("{id} {}", c.title.get(lang)), c.question.get(lang))
+            )
+        })
+    };
     for group in &ev.open_questions {
         out.push_str(&format!("\n{}\n", group.step.title.get(lang)));
         for id in &group.criteria {
-            if let Some(c) = content::criterion(id) {
-                out.push_str(&format!(
-                    "- {id} {}: {}\n",
-                    c.title.get(lang),
-                    c.question.get(lang)
-                ));
-            }
+            out.extend(line(id));
+        }
+    }
+    let declared = declared_only(a, ev);
+    if !declared.is_empty() {
+        out.push_str(&format!("\n{}\n", t.plan.confirm_heading));
+        for id in declared {
+            out.extend(line(id));
         }
     }
     out

@@ -2,10 +2,18 @@
 //! language. On screen it is preceded by the tools (print, HTML and CSV downloads) and the
 //! sign-off editor; only the `<article>` prints. The same `<article>` is serialised for the
 //! HTML export, with `assets/report.css` inlined, so the file and the print cannot disagree.
+//!
+//! Page 1 is what a board member reads: the range as the headline (a level's meaning only
+//! when the range is one level), the target judged, the plain-language summary, what each end
+//! of the range rests on, the counts and the score. Then the objectives, the decision (with
+//! the target's verdict beside it), the action plan, the whole SecNumCloud record, every
+//! answer with the SEAL it grants and whether it binds an end, and the method.
 
 use crate::components::fields::{event_value, max_text_length, SelectField, TextField};
+use crate::components::plan::PlanTable;
 use crate::components::radar::Radar;
-use crate::components::sections::{GapPlan, Hints, ObjectivesTable, SncCoverage};
+use crate::components::sections::{Hints, ObjectivesTable, SncCoverage};
+use crate::components::verdict::{Basis, Counts, Summary as PlainSummary, TargetBlock};
 use crate::platform::today;
 use crate::platform::{download, transfer};
 use crate::state::Action;
@@ -14,8 +22,10 @@ use crate::views::results::weights_name;
 use crate::views::ScreenProps;
 use sovcheck_core::edit::{Edit, SignOffEdit};
 use sovcheck_core::evaluate::Evaluation;
-use sovcheck_core::model::{Date, Decision, SignOff};
-use sovcheck_core::{content, evaluate, export, Assessment, Lang};
+use sovcheck_core::model::{Choice, Date, Decision, SncStatus};
+use sovcheck_core::signoff::{approval_against_target, missing_acceptance};
+use sovcheck_core::verdict::Verdict;
+use sovcheck_core::{content, evaluate, export, plan, verdict, Assessment, Lang};
 use sovcheck_text::texts;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -88,6 +98,8 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let t = texts(lang);
     let a = &store.assessment;
     let ev = Rc::new(evaluate(a, today()));
+    let v = Rc::new(verdict(a, &ev));
+    let shared = Rc::new(a.clone());
     let fingerprint = export::fingerprint(a);
     let name = a
         .display_name()
@@ -150,27 +162,14 @@ pub fn report_view(p: &ScreenProps) -> Html {
                 <SignOffEditor />
             </div>
             <article class="report" data-testid="report" lang={lang.tag()} ref={article}>
-                <Cover assessment={a.clone()} {lang} name={name.clone()} />
-                <Summary ev={ev.clone()} assessment={a.clone()} {lang} />
-                <SignOffSection signoff={a.signoff.clone()} {lang} />
-                <section class="block">
-                    <h2>{ t.results.gaps_title }</h2>
-                    <GapPlan ev={ev.clone()} {lang} assessment={a.clone()} />
-                </section>
-                <section class="block">
-                    <h2>{ t.walk.step_secnumcloud }</h2>
-                    <p>{ format!("{}{} {}", t.snc.stage, texts(lang).typo.colon,
-                        a.secnumcloud.stage.and_then(|s| content::secnumcloud::stages().iter().find(|d| d.id == s.id()))
-                            .map(|d| d.name.get(lang)).unwrap_or(t.common.not_set)) }</p>
-                    <SncCoverage ev={ev.clone()} {lang} />
-                    <h3>{ t.results.hints_title }</h3>
-                    <Hints ev={ev.clone()} {lang} />
-                    <h3>{ t.results.label_not_seal_title }</h3>
-                    <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
-                </section>
+                <Cover assessment={shared.clone()} {lang} name={name.clone()} ev={ev.clone()} verdict={v.clone()} />
+                <Objectives ev={ev.clone()} assessment={shared.clone()} {lang} />
+                <SignOffSection assessment={shared.clone()} verdict={v.clone()} {lang} />
+                <PlanTable plan={Rc::new(plan(a, &ev))} assessment={shared.clone()} {lang} />
+                <SncRecord assessment={shared.clone()} ev={ev.clone()} {lang} />
                 <crate::components::provider_answers::ProviderAnswers answers={a.due_diligence.clone()} {lang} />
-                <Answers assessment={a.clone()} {lang} />
-                <Method assessment={a.clone()} ev={ev.clone()} {lang} />
+                <Answers assessment={shared.clone()} verdict={v.clone()} {lang} />
+                <Method assessment={shared.clone()} ev={ev.clone()} {lang} />
                 <crate::components::log_annex::LogAnnex log={a.log.clone()} {lang} />
                 <footer class="print-footer">
                     <span>{ t.report.fingerprint_label }{ format!("{} ", texts(lang).typo.colon) }</span>
@@ -181,100 +180,83 @@ pub fn report_view(p: &ScreenProps) -> Html {
     }
 }
 
+/// A date that never breaks across lines, or the dash.
+fn date_span(d: Option<Date>, lang: Lang) -> Html {
+    html! { <span class="date">{ texts(lang).opt_date(d) }</span> }
+}
+
 #[derive(Properties, PartialEq)]
 struct CoverProps {
-    assessment: Assessment,
+    assessment: Rc<Assessment>,
+    ev: Rc<Evaluation>,
+    verdict: Rc<Verdict>,
     lang: Lang,
     name: String,
 }
 
+/// Page 1: the title and facts, then the verdict a board member can read alone.
 #[function_component(Cover)]
 fn cover(p: &CoverProps) -> Html {
-    let (lang, t, m) = (p.lang, texts(p.lang), &p.assessment.meta);
-    let or_dash = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_owned()
-        } else {
-            s.to_owned()
-        }
-    };
-    let models: Vec<&str> = m
-        .service_models
-        .iter()
-        .filter_map(|x| {
-            content::secnumcloud::service_models()
-                .iter()
-                .find(|d| d.id == x.id())
-        })
-        .map(|d| d.name.get(lang))
-        .collect();
-    let model = if models.is_empty() {
-        "—".to_owned()
+    let (lang, t, m, ev) = (p.lang, texts(p.lang), &p.assessment.meta, &p.ev);
+    let colon = t.typo.colon;
+    let models = if m.service_models.is_empty() {
+        t.typo.dash.to_owned()
     } else {
-        models.join(", ")
+        t.list(m.service_models.iter().map(|x| t.service_model(*x)))
     };
-    let sensitivity = m
-        .sensitivity
-        .map(|s| match s {
-            sovcheck_core::model::Sensitivity::Low => t.words.sens_low,
-            sovcheck_core::model::Sensitivity::Moderate => t.words.sens_moderate,
-            sovcheck_core::model::Sensitivity::High => t.words.sens_high,
-            sovcheck_core::model::Sensitivity::Critical => t.words.sens_critical,
-        })
-        .unwrap_or("—");
-    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned());
+    let sensitivity = m.sensitivity.map_or(t.typo.dash, |s| t.sensitivity(s));
     html! {
         <header class="cover">
             <p class="kicker">{ "sovcheck · " }{ t.report.kicker }</p>
             <h2 class="title">{ p.name.clone() }</h2>
             <dl class="facts">
-                <dt>{ t.context.provider }</dt><dd data-testid="report-provider">{ or_dash(&m.provider) }</dd>
-                <dt>{ t.context.offer }</dt><dd>{ or_dash(&m.offer) }</dd>
-                <dt>{ t.context.service_model }</dt><dd>{ model }</dd>
-                <dt>{ t.context.assessor }</dt><dd>{ or_dash(&m.assessor) }</dd>
-                <dt>{ t.context.date }</dt><dd>{ date(m.date) }</dd>
-                <dt>{ t.context.sensitivity }</dt><dd>{ sensitivity }</dd>
-                <dt>{ t.context.target_seal }</dt><dd>{ m.target_seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()) }</dd>
-                <dt>{ t.report.content_version }</dt><dd>{ content::content_version() }</dd>
-                <dt>{ t.report.printed_on }</dt><dd>{ date(today()) }</dd>
+                <div><dt>{ t.context.provider }</dt><dd data-testid="report-provider">{ t.or_dash(&m.provider) }</dd></div>
+                <div><dt>{ t.context.offer }</dt><dd>{ t.or_dash(&m.offer) }</dd></div>
+                <div><dt>{ t.context.assessor }</dt><dd>{ t.or_dash(&m.assessor) }</dd></div>
+                <div><dt>{ t.context.sensitivity }</dt><dd>{ sensitivity }</dd></div>
+                <div><dt>{ t.context.date }</dt><dd>{ date_span(m.date, lang) }</dd></div>
+                <div><dt>{ t.report.printed_on }</dt><dd>{ date_span(today(), lang) }</dd></div>
+                <div class="wide"><dt>{ t.context.service_model }</dt><dd>{ models }</dd></div>
             </dl>
-            <p class="disclaimer">{ t.report.non_official }</p>
+            <section class="summary" aria-labelledby="report-summary-title">
+                <h2 id="report-summary-title">{ t.report.summary_title }</h2>
+                <p class="big" data-testid="report-seal" data-lower={ev.seal.lower.level().to_string()}
+                    data-upper={ev.seal.upper.level().to_string()}><span class="range">{ t.seal_range(ev.seal) }</span></p>
+                if let Some((name, meaning)) = t.headline_meaning(ev.seal) {
+                    <p data-testid="report-seal-meaning"><strong>{ name }</strong>{ " — " }{ meaning }</p>
+                }
+                <TargetBlock verdict={p.verdict.clone()} {lang} />
+                <PlainSummary assessment={p.assessment.clone()} ev={ev.clone()} verdict={p.verdict.clone()} {lang} testid="report-summary" />
+                <Basis verdict={p.verdict.clone()} {lang} />
+                <Counts ev={ev.clone()} {lang} testid="report-counts" />
+                <p class="keyfigures">
+                    { t.estimate.score_label }{ colon }{ " " }<span class="range">{ t.score_range(ev.score.lower, ev.score.upper) }</span>
+                    { format!(" · {}{} {}", t.context.aggregation, colon, t.aggregation(p.assessment.aggregation)) }
+                    { format!(" · {}{} {} · ", t.results.calculator_reading, colon, t.opt_seal(ev.calculator.seal)) }
+                    <span class="range">{ t.score(ev.calculator.score) }</span>
+                </p>
+                <p class="disclaimer">{ t.report.non_official }</p>
+            </section>
         </header>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct SummaryProps {
+struct ObjectivesProps {
     ev: Rc<Evaluation>,
-    assessment: Assessment,
+    assessment: Rc<Assessment>,
     lang: Lang,
 }
 
-#[function_component(Summary)]
-fn summary(p: &SummaryProps) -> Html {
+/// Per objective: the radar, the table, the weights in use and the expert overrides.
+#[function_component(Objectives)]
+fn objectives(p: &ObjectivesProps) -> Html {
     let (lang, t, ev) = (p.lang, texts(p.lang), &p.ev);
-    let colon = texts(lang).typo.colon;
-    let level = content::seal_level(ev.seal.lower);
+    let colon = t.typo.colon;
     html! {
-        <section class="block summary">
-            <h2>{ t.report.summary_title }</h2>
-            <p class="big" data-testid="report-seal">{ texts(lang).seal_range(ev.seal) }</p>
-            if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
-            <ul class="keyfigures">
-                <li>{ format!("{}{} {}", t.estimate.score_label, colon, texts(lang).score_range(ev.score.lower, ev.score.upper)) }</li>
-                <li>{ format!("{}{} {}", t.context.weights, colon, weights_name(&p.assessment.weights, lang)) }</li>
-                <li>{ format!("{}{} {}", t.context.aggregation, colon,
-                    if p.assessment.aggregation == sovcheck_core::model::Aggregation::WeightedMean { t.words.agg_mean } else { t.words.agg_weakest }) }</li>
-                <li>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
-                    ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
-                    texts(lang).score(ev.calculator.score)) }</li>
-                <li>{ format!("{}{} {} / {} / {}", t.report.answered_counts, colon, ev.answered, ev.unknown, ev.unanswered) }</li>
-                <li>{ t.estimate.binding_title }{ colon }{ " " }
-                    if ev.binding.is_empty() { { t.estimate.binding_none } } else {
-                        { ev.binding.iter().map(|b| b.criterion).collect::<Vec<_>>().join(", ") }
-                    }
-                </li>
-            </ul>
+        <section class="block objectives-block">
+            <h2>{ t.results.radar_title }</h2>
+            <p>{ format!("{}{} {}", t.context.weights, colon, weights_name(&p.assessment.weights, lang)) }</p>
             <div class="chart-and-table">
                 <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
                     lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
@@ -283,7 +265,7 @@ fn summary(p: &SummaryProps) -> Html {
             <h3>{ t.overrides.title }</h3>
             if p.assessment.overrides.is_empty() { <p>{ t.overrides.overrides_none }</p> } else {
                 <ul>{ for p.assessment.overrides.iter().map(|(id, o)| html! {
-                    <li><strong>{ format!("{id}: {}", o.level) }</strong>{ " — " }{ o.justification.clone() }</li>
+                    <li><strong>{ format!("{id}{colon} {}", o.level) }</strong>{ " — " }{ o.justification.clone() }</li>
                 }) }</ul>
             }
         </section>
@@ -292,14 +274,16 @@ fn summary(p: &SummaryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SignOffProps {
-    signoff: SignOff,
+    assessment: Rc<Assessment>,
+    verdict: Rc<Verdict>,
     lang: Lang,
 }
 
-/// The printed decision: what the body decided, why, what it accepts, and lines to sign.
+/// The printed decision: what the body decided against the target, why, what it accepts,
+/// and lines to sign.
 #[function_component(SignOffSection)]
 fn signoff_section(p: &SignOffProps) -> Html {
-    let (lang, t, s) = (p.lang, texts(p.lang), &p.signoff);
+    let (lang, t, s) = (p.lang, texts(p.lang), &p.assessment.signoff);
     let text = |v: &str| {
         if v.trim().is_empty() {
             html! { <p class="blank">{ "\u{a0}" }</p> }
@@ -307,15 +291,24 @@ fn signoff_section(p: &SignOffProps) -> Html {
             html! { <p class="prose">{ v.to_owned() }</p> }
         }
     };
-    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let against = approval_against_target(&p.assessment, &p.verdict);
+    let colon = t.typo.colon;
     // Printed signature lines: the approvers entered, and at least two lines in all.
     let blank_rows = 2usize.saturating_sub(s.approvers.len());
     html! {
         <section class="block nis2" data-testid="report-signoff">
             <h2>{ t.signoff.title }</h2>
             <p class="muted">{ t.signoff.intro }</p>
-            <h3>{ t.signoff.decision }</h3>
-            <p>{ s.decision.map(|d| t.decision(d)).unwrap_or("\u{a0}") }</p>
+            <div class="decision">
+                <h3>{ t.signoff.decision }</h3>
+                <p data-testid="signoff-decision">{ s.decision.map(|d| t.decision(d)).unwrap_or("\u{a0}") }</p>
+                <p class="against" data-testid="signoff-target">
+                    <strong>{ t.verdict.signoff_target }{ colon }</strong>{ " " }{ t.target_verdict(p.verdict.target.as_ref()) }
+                </p>
+                if let Some(x) = against {
+                    <p class="approved-although" data-testid="signoff-approved-although"><strong>{ t.approved_against_target(&x) }</strong></p>
+                }
+            </div>
             <h3>{ t.signoff.rationale }</h3>
             { text(&s.rationale) }
             <h3>{ t.signoff.residual_risks }</h3>
@@ -330,15 +323,101 @@ fn signoff_section(p: &SignOffProps) -> Html {
                 </tr></thead>
                 <tbody>
                     { for s.approvers.iter().map(|a| html! {
-                        <tr><td>{ a.name.clone() }</td><td>{ a.role.clone() }</td><td>{ date(a.date) }</td><td class="sign"></td></tr>
+                        <tr><td>{ a.name.clone() }</td><td>{ a.role.clone() }</td>
+                            <td>if a.date.is_some() { { date_span(a.date, lang) } }</td><td class="sign"></td></tr>
                     }) }
                     { for (0..blank_rows).map(|_| html! {
                         <tr><td>{ "\u{a0}" }</td><td></td><td></td><td class="sign"></td></tr>
                     }) }
                 </tbody>
             </table>
-            <p>{ format!("{}{} {}", t.signoff.next_review, texts(lang).typo.colon,
-                s.next_review.map(|d| d.to_string()).unwrap_or_else(|| "—".to_owned())) }</p>
+            <p>{ t.signoff.next_review }{ colon }{ " " }{ date_span(s.next_review, lang) }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SncRecordProps {
+    assessment: Rc<Assessment>,
+    ev: Rc<Evaluation>,
+    lang: Lang,
+}
+
+/// The whole SecNumCloud record: stage, referential version, dates and certificate,
+/// qualified models, scope, composition and its base, the last audit, every requirement
+/// recorded with its status and note; then the coverage per pillar and the warnings.
+#[function_component(SncRecord)]
+fn snc_record(p: &SncRecordProps) -> Html {
+    let (lang, t, snc) = (p.lang, texts(p.lang), &p.assessment.secnumcloud);
+    let expired = matches!((snc.expires_on, today()), (Some(e), Some(d)) if e < d);
+    let models = if snc.service_models.is_empty() {
+        t.typo.dash.to_owned()
+    } else {
+        t.list(snc.service_models.iter().map(|m| t.service_model(*m)))
+    };
+    let composition = match snc.composition {
+        Some(true) => t.common.yes,
+        Some(false) => t.common.no,
+        None => t.typo.dash,
+    };
+    let recorded: Vec<_> = content::secnumcloud::pillars()
+        .iter()
+        .map(|pillar| {
+            let rows: Vec<_> = pillar
+                .criteria
+                .iter()
+                .filter_map(|c| snc.criteria.get(c.id).map(|x| (c, x)))
+                .collect();
+            (pillar, rows)
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
+    let n: usize = recorded.iter().map(|(_, rows)| rows.len()).sum();
+    let total = content::secnumcloud::criteria().count();
+    let status = |s: Option<SncStatus>| s.map_or(t.typo.dash, |s| t.snc_status(s));
+    html! {
+        <section class="block snc" data-testid="report-snc">
+            <h2>{ t.walk.step_secnumcloud }</h2>
+            <dl class="facts">
+                <div><dt>{ t.snc.stage }</dt><dd data-testid="report-snc-stage">{ t.stage(snc.stage) }</dd></div>
+                <div><dt>{ t.snc.version }</dt><dd>{ t.or_dash(&snc.referential_version) }</dd></div>
+                <div><dt>{ t.snc_record.qualified_on }</dt><dd>{ date_span(snc.qualified_on, lang) }</dd></div>
+                <div><dt>{ t.snc_record.expires_on }</dt><dd data-testid="report-snc-expires">{ date_span(snc.expires_on, lang) }
+                    if expired { <strong class="warn" data-testid="report-snc-expired">{ " ⚠ " }{ t.snc_record.expired }</strong> }</dd></div>
+                <div><dt>{ t.snc_record.certificate }</dt><dd>{ t.or_dash(&snc.certificate) }</dd></div>
+                <div><dt>{ t.snc.composition }</dt><dd>{ composition }</dd></div>
+                <div><dt>{ t.snc.last_audit }</dt><dd>{ date_span(snc.last_audit, lang) }</dd></div>
+                <div class="wide"><dt>{ t.snc.models }</dt><dd data-testid="report-snc-models">{ models }</dd></div>
+                <div class="wide"><dt>{ t.snc.scope }</dt><dd class="prose" data-testid="report-snc-scope">{ t.or_dash(&snc.services_in_scope) }</dd></div>
+                if snc.composition == Some(true) || !snc.composition_base.trim().is_empty() {
+                    <div class="wide"><dt>{ t.snc.composition_base }</dt><dd class="prose">{ t.or_dash(&snc.composition_base) }</dd></div>
+                }
+            </dl>
+            <h3>{ t.snc_record.requirements_title }</h3>
+            <p>{ if n == 0 { t.snc_record.none_recorded.to_owned() } else {
+                sovcheck_text::fill(t.form(n, &t.snc_record.recorded), &[("n", &n), ("total", &total)]) } }</p>
+            if n > 0 {
+                <table class="snc-requirements" data-testid="report-snc-requirements">
+                    <thead><tr>{ for t.snc_record.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                    { for recorded.iter().map(|(pillar, rows)| html! {
+                        <tbody>
+                            <tr class="pillar-row"><th scope="colgroup" colspan="3">{ pillar.name.get(lang) }</th></tr>
+                            { for rows.iter().map(|(c, x)| html! {
+                                <tr data-testid={format!("report-{}", c.id)}>
+                                    <th scope="row">{ format!("{} {}", c.clause, c.title.get(lang)) }</th>
+                                    <td>{ status(x.status) }</td>
+                                    <td class="prose">{ x.note.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    }) }
+                </table>
+            }
+            <SncCoverage ev={p.ev.clone()} {lang} />
+            <h3>{ t.results.hints_title }</h3>
+            <Hints ev={p.ev.clone()} {lang} />
+            <h3>{ t.results.label_not_seal_title }</h3>
+            <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
         </section>
     }
 }
@@ -351,6 +430,18 @@ fn signoff_editor() -> Html {
     };
     let t = texts(store.lang);
     let s = &store.assessment.signoff;
+    let missing = {
+        let a = &store.assessment;
+        missing_acceptance(a, &verdict(a, &evaluate(a, None)))
+    };
+    let on_risks = {
+        let st = store.clone();
+        Callback::from(move |e: InputEvent| {
+            st.dispatch(Action::Edit(Edit::SignOff(SignOffEdit::ResidualRisks(
+                event_value(&e),
+            ))))
+        })
+    };
     let edit = |f: fn(String) -> SignOffEdit| {
         let st = store.clone();
         Callback::from(move |v: String| st.dispatch(Action::Edit(Edit::SignOff(f(v)))))
@@ -374,7 +465,17 @@ fn signoff_editor() -> Html {
                 value={s.decision.map(decision_id).unwrap_or_default()}
                 onchange={edit(|v| SignOffEdit::Decision(DECISIONS.into_iter().find(|d| decision_id(*d) == v)))} />
             <TextField id="rationale" label={t.signoff.rationale} multiline=true value={s.rationale.clone()} onchange={edit(SignOffEdit::Rationale)} />
-            <TextField id="residual-risks" label={t.signoff.residual_risks} multiline=true value={s.residual_risks.clone()} onchange={edit(SignOffEdit::ResidualRisks)} />
+            // Required (marked, never blocking) when approving against a target not met or
+            // undecided: the body must say which residual risk it accepts.
+            <div class="field">
+                <label for="residual-risks">{ t.signoff.residual_risks }</label>
+                <textarea id="residual-risks" rows="3" value={s.residual_risks.clone()} oninput={on_risks}
+                    maxlength={max_text_length()} aria-invalid={missing.is_some().to_string()}
+                    aria-required={missing.is_some().to_string()} aria-describedby="residual-risks-error" />
+                <p id="residual-risks-error" class="error" aria-live="polite" data-testid="residual-risks-required">
+                    if let Some(x) = missing { { t.acceptance_required(&x) } }
+                </p>
+            </div>
             <TextField id="conditions" label={t.signoff.conditions} multiline=true value={s.conditions.clone()} onchange={edit(SignOffEdit::Conditions)} />
             <TextField id="next-review" kind="date" label={t.signoff.next_review}
                 value={s.next_review.map(|d| d.to_string()).unwrap_or_default()}
@@ -413,55 +514,109 @@ fn signoff_editor() -> Html {
     }
 }
 
+/// Notes longer than this (in characters) let their answer row break across pages.
+const LONG_NOTE_CHARS: usize = 600;
+
 #[derive(Properties, PartialEq)]
 struct AnswersProps {
-    assessment: Assessment,
+    assessment: Rc<Assessment>,
+    verdict: Rc<Verdict>,
     lang: Lang,
 }
 
-/// Every criterion with its answer, evidence and validity, one table per objective.
+/// Every criterion with its answer, the SEAL it grants (marked when it holds the low end or
+/// caps the best case), and its evidence with its validity, one table per objective.
 #[function_component(Answers)]
 fn answers(p: &AnswersProps) -> Html {
-    let (lang, t, a) = (p.lang, texts(p.lang), &p.assessment);
+    let (lang, t, a, v) = (p.lang, texts(p.lang), &p.assessment, &p.verdict);
     let today = today();
+    let colon = t.typo.colon;
+    let binds = |id: &str| (v.binds_lower(id), v.binds_upper(id));
+    let any_low = sovcheck_core::criteria().any(|c| v.binds_lower(c.id));
+    let any_high = sovcheck_core::criteria().any(|c| v.binds_upper(c.id));
+    let legend = |template: &str, mark: &str, seal| {
+        sovcheck_text::fill(
+            template,
+            &[("mark", &mark), ("lower", &seal), ("upper", &seal)],
+        )
+    };
+    // The words of a mark without the mark itself, for screen readers.
+    let hidden = |template: &str, seal| legend(template, "", seal).trim().to_owned();
     html! {
         <section class="block answers">
             <h2>{ t.report.answers_title }</h2>
+            if any_low || any_high {
+                <p class="legend" data-testid="answers-legend">
+                    if any_low { <span class="nowrap">{ legend(t.verdict.legend_low, t.verdict.mark_low, v.seal.lower) }</span> }
+                    if any_low && any_high { { t.typo.clause_separator } }
+                    if any_high { <span class="nowrap">{ legend(t.verdict.legend_high, t.verdict.mark_high, v.seal.upper) }</span> }
+                </p>
+            }
             { for content::objectives().iter().map(|o| html! {
-                <table class="answers-table">
+                <table class="answers-table" data-testid={format!("answers-{}", o.id)}>
                     <caption>{ format!("{} {}", o.id, o.name.get(lang)) }</caption>
                     <thead><tr>
                         <th scope="col">{ t.report.criterion }</th><th scope="col">{ t.report.answer }</th>
-                        <th scope="col">{ t.evidence.title }</th><th scope="col">{ t.evidence.valid_until }</th>
+                        <th scope="col">{ t.verdict.seal_column }</th>
+                        <th scope="col">{ t.evidence.title }</th>
                     </tr></thead>
                     <tbody>
                     { for o.criteria.iter().map(|c| {
                         let ans = a.answers.get(c.id);
                         let choice = a.choice(c.id);
                         let label = t.answer(c, choice);
+                        let granted = match choice {
+                            Choice::Rung(r) => c.rung(r).map(|r| r.seal),
+                            Choice::Open | Choice::Unknown => None,
+                        };
+                        let (low, high) = binds(c.id);
                         let expired = matches!((ans.and_then(|x| x.valid_until), today), (Some(v), Some(d)) if v < d);
                         let level = ans.and_then(|x| x.evidence_level).map(|l| t.evidence_level(l));
                         // The note as the cell's own text, then source and evidence level on
                         // one line: a report with 48 long notes stays under 800 elements
                         // (Lighthouse's dom-size), which keeps its first frame short.
-                        let colon = texts(lang).typo.colon;
-                        let src = [
+                        let mut src = [
                             ans.map(|x| x.source.as_str()).filter(|s| !s.is_empty())
                                 .map(|s| format!("{}{colon} {s}", t.evidence.source)),
                             level.map(|l| format!("{}{colon} {l}", t.evidence.level)),
                         ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                        let valid = ans.and_then(|x| x.valid_until);
+                        if valid.is_some() {
+                            if !src.is_empty() {
+                                src.push_str(" · ");
+                            }
+                            src.push_str(&format!("{}{colon} ", t.evidence.valid_until));
+                        }
+                        // A row whose note could fill most of a page may run on to the next
+                        // page; shorter rows are kept whole.
+                        let long = ans.is_some_and(|x| x.note.chars().count() > LONG_NOTE_CHARS);
+                        let binds_attr = match (low, high) {
+                            (true, true) => "both",
+                            (true, false) => "low",
+                            (false, true) => "high",
+                            (false, false) => "",
+                        };
                         html! {
-                            <tr>
+                            <tr data-testid={format!("answer-{}", c.id)} data-seal={granted.map(|s| s.level().to_string()).unwrap_or_default()}
+                                data-binds={binds_attr} class={classes!(long.then_some("runs-on"))}>
                                 <th scope="row">{ format!("{} {}", c.id, c.title.get(lang)) }</th>
                                 <td>{ label }</td>
+                                <td class="seal">
+                                    { granted.map_or_else(|| t.verdict.open_seal.to_owned(), |s| s.to_string()) }
+                                    if low { { "\u{a0}" }<span class="mark" aria-hidden="true">{ t.verdict.mark_low }</span> }
+                                    if high { { "\u{a0}" }<span class="mark" aria-hidden="true">{ t.verdict.mark_high }</span> }
+                                    if low { <span class="visually-hidden">{ hidden(t.verdict.legend_low, v.seal.lower) }</span> }
+                                    if high { <span class="visually-hidden">{ hidden(t.verdict.legend_high, v.seal.upper) }</span> }
+                                </td>
                                 <td class="prose">
                                     { ans.map(|x| x.note.clone()).unwrap_or_default() }
-                                    if !src.is_empty() { <p class="src">{ src }</p> }
+                                    if !src.is_empty() {
+                                        <p class="src">{ src }
+                                            if valid.is_some() { { date_span(valid, lang) } }
+                                            if expired { <strong class="warn">{ " ⚠ " }{ t.evidence.expired }</strong> }
+                                        </p>
+                                    }
                                     <crate::components::provenance::ProvenanceNote subject={c.id} answer={ans.cloned()} {lang} />
-                                </td>
-                                <td>
-                                    { ans.and_then(|x| x.valid_until).map(|d| d.to_string()).unwrap_or_default() }
-                                    if expired { <strong class="warn">{ " ⚠ " }{ t.evidence.expired }</strong> }
                                 </td>
                             </tr>
                         }
@@ -475,7 +630,7 @@ fn answers(p: &AnswersProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct MethodProps {
-    assessment: Assessment,
+    assessment: Rc<Assessment>,
     ev: Rc<Evaluation>,
     lang: Lang,
 }
@@ -488,6 +643,7 @@ fn method(p: &MethodProps) -> Html {
         <section class="block method">
             <h2>{ t.report.method_title }</h2>
             <p>{ t.report.method_text }</p>
+            <p>{ t.label_value(t.report.content_version, content::content_version()) }</p>
             <table class="weights">
                 <caption>{ format!("{} — {}", t.context.weights, weights_name(&p.assessment.weights, lang)) }</caption>
                 <thead><tr><th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th></tr></thead>

@@ -1,18 +1,21 @@
-//! Results: the SEAL and score ranges with their meaning, the calculator reading, a table
-//! per objective and the radar, the binding criteria, the gap plan, the open questions,
+//! Results: the SEAL range as the headline (a level's meaning only when the range is one
+//! level), the target judged, a plain-language summary with the counts, what each end of the
+//! range rests on, the score (with why a perfect offer reads above 100 %) and the calculator
+//! reading, a table per objective and the radar, the action plan, the open questions,
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
-use crate::components::estimate::walk_index_of;
 use crate::components::fields::{event_value, max_text_length};
+use crate::components::plan::ActionPlan;
 use crate::components::radar::Radar;
 use crate::components::sections::{
-    open_questions_text, GapPlan, Hints, ObjectivesTable, SncCoverage,
+    has_questions, open_questions_text, Hints, ObjectivesTable, SncCoverage,
 };
+use crate::components::verdict::{unbroken, Basis, Counts, Summary, TargetBlock};
 use crate::state::Action;
 use crate::state::Store;
 use crate::views::ScreenProps;
 use sovcheck_core::model::Override;
-use sovcheck_core::{content, evaluate, Edit, Seal};
+use sovcheck_core::{content, evaluate, plan, verdict, Edit, Seal};
 use sovcheck_text::texts;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,15 +39,20 @@ pub fn results_view(p: &ScreenProps) -> Html {
     };
     let lang = store.lang;
     let t = texts(lang);
-    let ev = Rc::new(evaluate(&store.assessment, crate::platform::today()));
-    let level = content::seal_level(ev.seal.lower);
-    let range = |lo: f64, hi: f64| texts(lang).score_range(lo, hi);
-    let colon = texts(lang).typo.colon;
+    let a = Rc::new(store.assessment.clone());
+    let ev = Rc::new(evaluate(&a, crate::platform::today()));
+    let v = Rc::new(verdict(&a, &ev));
+    let action_plan = Rc::new(plan(&a, &ev));
+    let colon = t.typo.colon;
     let open_report = {
         let s = store.clone();
         Callback::from(move |_| s.dispatch(Action::Show(crate::state::Screen::Report)))
     };
-    let questions = open_questions_text(&store.assessment, &ev, lang);
+    let onjump = {
+        let s = store.clone();
+        Callback::from(move |i: usize| s.dispatch(Action::GoTo(i)))
+    };
+    let questions = open_questions_text(&a, &ev, lang);
     let copy = {
         let (q, copied) = (questions.clone(), copied.clone());
         Callback::from(move |_| {
@@ -60,13 +68,30 @@ pub fn results_view(p: &ScreenProps) -> Html {
             <p>{ t.results.intro }</p>
             <p><button type="button" class="primary" data-testid="open-report" onclick={open_report}>{ t.report.open_report }</button></p>
             <div class="headline">
-                <p class="big">{ texts(lang).seal_range(ev.seal) }</p>
-                if let Some(l) = level { <p><strong>{ l.name.get(lang) }</strong>{ " — " }{ l.meaning.get(lang) }</p> }
-                <p>{ format!("{}{} {} ({}{} {})", t.estimate.score_label, colon, range(ev.score.lower, ev.score.upper),
-                    t.context.weights, colon, weights_name(&store.assessment.weights, lang)) }</p>
+                <p class="big" data-testid="results-seal" data-lower={ev.seal.lower.level().to_string()}
+                    data-upper={ev.seal.upper.level().to_string()}>{ unbroken(&t.seal_range(ev.seal), "") }</p>
+                if let Some((name, meaning)) = t.headline_meaning(ev.seal) {
+                    <p data-testid="seal-meaning"><strong>{ name }</strong>{ " — " }{ meaning }</p>
+                }
+                <TargetBlock verdict={v.clone()} {lang} onjump={onjump.clone()} />
+            </div>
+            <section class="plain-summary" aria-labelledby="summary-title">
+                <h2 id="summary-title">{ t.verdict.summary_title }</h2>
+                <Summary assessment={a.clone()} ev={ev.clone()} verdict={v.clone()} {lang} testid="summary" />
+                <Counts ev={ev.clone()} {lang} testid="counts" />
+            </section>
+            <section aria-labelledby="basis-title">
+                <h2 id="basis-title">{ t.verdict.basis_title }</h2>
+                <Basis verdict={v.clone()} {lang} onjump={onjump.clone()} />
+            </section>
+            <div class="figures">
+                <p>{ t.estimate.score_label }{ colon }{ " " }<span class="range">{ t.score_range(ev.score.lower, ev.score.upper) }</span>
+                    { format!(" ({}{} {})", t.context.weights, colon, weights_name(&a.weights, lang)) }</p>
+                if ev.score.upper > 100.0 {
+                    <p class="muted" data-testid="perfect-score-note">{ t.perfect_score(&a.weights) }</p>
+                }
                 <p>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
-                    ev.calculator.seal.map(|s| s.to_string()).unwrap_or_else(|| "—".to_owned()),
-                    texts(lang).score(ev.calculator.score)) }</p>
+                    t.opt_seal(ev.calculator.seal), t.score(ev.calculator.score)) }</p>
                 <p class="muted">{ t.results.calculator_reading_help }</p>
             </div>
             <div class="results-grid">
@@ -74,23 +99,9 @@ pub fn results_view(p: &ScreenProps) -> Html {
                 <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
                     lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
             </div>
-            <h2>{ t.estimate.binding_title }</h2>
-            if ev.binding.is_empty() { <p>{ t.estimate.binding_none }</p> } else {
-                <ul>{ for ev.binding.iter().map(|b| {
-                    let target = walk_index_of(b.criterion);
-                    let s = store.clone();
-                    let onclick = Callback::from(move |_| if let Some(i) = target { s.dispatch(Action::GoTo(i)) });
-                    html! {
-                        <li><button type="button" class="link" {onclick}><strong>{ b.criterion }</strong>{ " " }
-                            { content::criterion(b.criterion).map(|c| c.title.get(lang)).unwrap_or_default() }
-                            if b.open { { " " }{ t.estimate.open_suffix } }</button></li>
-                    }
-                }) }</ul>
-            }
-            <h2>{ t.results.gaps_title }</h2>
-            <GapPlan ev={ev.clone()} {lang} assessment={store.assessment.clone()} />
+            <ActionPlan plan={action_plan} assessment={a.clone()} {lang} />
             <h2>{ t.results.open_q_title }</h2>
-            if ev.open_questions.is_empty() { <p>{ t.results.open_q_none }</p> } else {
+            if !has_questions(&a, &ev) { <p>{ t.results.open_q_none }</p> } else {
                 <label for="open-questions" class="visually-hidden">{ t.results.open_q_title }</label>
                 <textarea id="open-questions" readonly=true rows="10" class="questions"
                     data-testid="open-questions" value={questions} />

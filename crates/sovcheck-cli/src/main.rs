@@ -16,17 +16,28 @@
 //! can see.
 //!
 //! `score` evaluates every assessment of every file (a workspace file holds several) and
-//! prints an aligned table, or one JSON object per assessment per line with `--json`.
+//! prints an aligned table, or one JSON object per assessment per line with `--json`. The
+//! table's columns: file, provider, offer, SEAL range, score range, the target's verdict
+//! (`SEAL-3: not met`, `met`, `undecided`; `-` without a target), the counts
+//! `answered/unknown/unanswered` (the words the app, the report and the CSV use), the binding
+//! criteria (`*` marks one that binds only because it is open) and what caps the best case;
+//! under it, for each undecided target, the least answers that would meet it. `--lang fr`
+//! words all of it in French.
 //! Each JSON object has: `file`, `id`, `provider`, `offer`; `seal` and `score` (`lower`,
 //! `upper`; SEAL levels 0-4, scores in percent, unrounded); `calculatorReading` (`seal`, null
 //! when nothing is answered, and `score`); `objectives` (per objective `id`, `weight`,
 //! `seal`, `score`, `open` criteria, `overridden` level or null); `binding`, `bindingOpen`
 //! and `bindingOverrides` (what holds the lower bound down); `weights`, `aggregation`
 //! (`weakest-link` or `weighted-mean`); the counts `answered`, `unknown`, `unanswered`;
+//! `lowEnd`: `{"kind": "exact" | "any" | "together", "criteria": [...]}`, the open criteria
+//! that would put the result at its lower bound (any one of them at its worst, or, under the
+//! weighted mean, all together; none when the range is one level);
 //! `cappedBy`: the answered criteria and overridden objectives (as `SOV-5`) that hold the
 //! best case below SEAL-4, in criterion order, empty when the best case is SEAL-4; `target`:
 //! null without a target SEAL, else `{"seal": N, "verdict": "met" | "not-met" |
-//! "undecided"}` (met: the lower bound reaches it; not met: the upper bound is below it);
+//! "undecided", "deciding": [...]}` (met: the lower bound reaches it; not met: the upper
+//! bound is below it; `deciding`, empty unless undecided: the open criteria that decide it,
+//! each `{"criterion", "rung", "seal"}` with the least rung to answer and the SEAL it grants);
 //! and `contentVersion`. See docs/METHOD.md ("The verdict").
 //! `validate` says, per file, whether it is a valid sovcheck document.
 //! `fingerprint` prints, per assessment of the file, the SHA-256 of its canonical export

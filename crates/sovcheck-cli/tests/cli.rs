@@ -159,9 +159,16 @@ fn score_json_names_what_caps_the_best_case_and_judges_the_target() {
     let out = run(&["score", "--json", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
+    // The target without its deciding criteria (checked below).
     let verdicts: Vec<Value> = lines
         .iter()
-        .map(|l| json!({"id": l["id"], "cappedBy": l["cappedBy"], "target": l["target"]}))
+        .map(|l| {
+            let target = match &l["target"] {
+                Value::Null => Value::Null,
+                t => json!({"seal": t["seal"], "verdict": t["verdict"]}),
+            };
+            json!({"id": l["id"], "cappedBy": l["cappedBy"], "target": target})
+        })
         .collect();
     assert_eq!(
         verdicts,
@@ -179,15 +186,130 @@ fn score_json_names_what_caps_the_best_case_and_judges_the_target() {
             json!({"id": "none", "cappedBy": [], "target": null}),
         ]
     );
+    // Deciding criteria only when undecided: under the weakest link, every open criterion
+    // (outside the overridden SOV-5) whose worst rung is below SEAL-2, each with the least
+    // rung reaching it (cross-checked against the content).
+    assert_eq!(lines[0]["target"]["deciding"], json!([]));
+    assert_eq!(lines[2]["target"]["deciding"], json!([]));
+    let expected: Vec<Value> = sovcheck_core::criteria()
+        .filter(|c| !c.id.starts_with("SOV-5."))
+        .filter(|c| c.worst().unwrap().seal < sovcheck_core::Seal::new(2).unwrap())
+        .map(|c| {
+            let r = c
+                .least_rung_reaching(sovcheck_core::Seal::new(2).unwrap())
+                .unwrap();
+            json!({"criterion": c.id, "rung": r, "seal": c.rung(r).unwrap().seal.level()})
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(lines[1]["target"]["deciding"], Value::Array(expected));
+    // The low end: any one of the open criteria whose worst rung grants SEAL-0.
+    assert_eq!(lines[0]["lowEnd"]["kind"], "any");
+    assert!(lines[0]["lowEnd"]["criteria"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("SOV-1.8")));
+    assert_eq!(lines[3]["lowEnd"]["kind"], "any");
     // The exact text of the new fields, as a consumer without a JSON parser would see it.
     let text = stdout(&out);
     let first = text.lines().next().unwrap();
     assert!(
         first.contains(r#""cappedBy":["SOV-5.5","SOV-7.7"]"#)
-            && first.contains(r#""target":{"seal":3,"verdict":"not-met"}"#),
+            && first.contains(r#""target":{"deciding":[],"seal":3,"verdict":"not-met"}"#),
         "{first}"
     );
     assert!(text.lines().nth(3).unwrap().contains(r#""target":null"#));
+}
+
+/// A workspace of two assessments: "trial" (SOV-5.5 at rung 1 and SOV-7.7 at rung 3, both
+/// SEAL-1; SOV-1.8 unknown; target SEAL-3) and "near" (every criterion at its best rung but
+/// SOV-1.8, unknown; target SEAL-2).
+fn verdict_workspace() -> PathBuf {
+    let mut near = serde_json::Map::new();
+    for c in sovcheck_core::criteria() {
+        near.insert(c.id.to_owned(), json!({"rung": c.rungs.len() - 1}));
+    }
+    near.insert("SOV-1.8".to_owned(), json!({"unknown": true}));
+    let doc = json!({"formatVersion": 2, "assessments": [
+        {"id": "trial", "meta": {"provider": "Trial", "targetSeal": 3}, "answers": {
+            "SOV-5.5": {"rung": 1}, "SOV-7.7": {"rung": 3}, "SOV-1.8": {"unknown": true}}},
+        {"id": "near", "meta": {"provider": "Near", "targetSeal": 2}, "answers": near},
+    ]});
+    file("verdict-table.json", &doc.to_string())
+}
+
+/// The cells of a table row (columns are two or more spaces apart).
+fn cells(row: &str) -> Vec<String> {
+    row.split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_score_table_shows_the_target_the_counts_and_what_caps_the_best_case() {
+    let path = verdict_workspace();
+    let p = path.to_str().unwrap();
+    let out = run(&["score", p]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        cells(rows[0]),
+        [
+            "File",
+            "Provider",
+            "Offer",
+            "SEAL",
+            "Score",
+            "Target",
+            "Answered/unknown/unanswered",
+            "Binding criteria",
+            "Capped by"
+        ]
+    );
+    // Trial: 2 answered, 1 unknown, 45 unanswered; both answers grant SEAL-1, below the
+    // target SEAL-3 even at best.
+    let trial = cells(rows[1]);
+    assert_eq!(&trial[..4], [p, "Trial", "-", "SEAL-0 to SEAL-1"]);
+    assert_eq!(&trial[5..7], ["SEAL-3: not met", "2/1/45"]);
+    assert_eq!(trial[8], "SOV-5.5, SOV-7.7");
+    // Near: only SOV-1.8 is open (worst SEAL-0): it alone decides the target SEAL-2, and
+    // nothing caps the best case.
+    let near = cells(rows[2]);
+    assert_eq!(&near[..4], [p, "Near", "-", "SEAL-0 to SEAL-4"]);
+    assert_eq!(&near[5..], ["SEAL-2: undecided", "47/1/0", "SOV-1.8*", "-"]);
+    assert_eq!(rows[3], "* open: binds because its worst answer is assumed");
+    assert_eq!(
+        rows[4],
+        format!(
+            "{p}: target SEAL-2 undecided; least answers that meet it: SOV-1.8 at least rung 2"
+        )
+    );
+    assert_eq!(rows.len(), 5);
+
+    let out = run(&["score", "--lang", "fr", p]);
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        cells(rows[0])[5..],
+        [
+            "Cible",
+            "Répondus/inconnus/sans réponse",
+            "Critères limitants",
+            "Plafonné par"
+        ]
+    );
+    assert_eq!(
+        cells(rows[1])[5..7],
+        [fr("SEAL-3 : non atteinte"), "2/1/45".to_owned()]
+    );
+    assert_eq!(cells(rows[2])[5], fr("SEAL-2 : indéterminée"));
+    assert_eq!(
+        rows[4],
+        fr(&format!("{p} : cible SEAL-2 indéterminée ; réponses minimales qui l'atteignent : SOV-1.8 au moins au niveau 2"))
+    );
 }
 
 #[test]

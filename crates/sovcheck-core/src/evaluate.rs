@@ -121,6 +121,12 @@ pub enum Warning {
     },
     /// The SecNumCloud qualification has lapsed.
     QualificationLapsed,
+    /// The SecNumCloud qualification's recorded expiry date has passed (and its stage is
+    /// not already recorded as lapsed).
+    QualificationExpired {
+        /// The expiry date.
+        expires_on: Date,
+    },
     /// The last surveillance audit is more than 12 months old.
     AuditOverdue {
         /// Its date.
@@ -518,6 +524,9 @@ fn warnings(a: &Assessment, today: Date) -> Vec<Warning> {
     let snc = &a.secnumcloud;
     if snc.stage == Some(Stage::Lapsed) {
         out.push(Warning::QualificationLapsed);
+    } else if let Some(expires_on) = snc.expires_on.filter(|d| *d < today) {
+        // Like expired evidence: the date alone says the certificate no longer holds.
+        out.push(Warning::QualificationExpired { expires_on });
     }
     match snc.last_audit {
         Some(last_audit) if last_audit < today.months_before(12) => {
@@ -527,4 +536,47 @@ fn warnings(a: &Assessment, today: Date) -> Vec<Warning> {
         _ => {}
     }
     out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn qualified(stage: Stage, expires_on: &str) -> Assessment {
+        let mut a = Assessment::default();
+        a.secnumcloud.stage = Some(stage);
+        a.secnumcloud.expires_on = Some(date(expires_on));
+        a.secnumcloud.last_audit = Some(date("2026-09-01"));
+        a
+    }
+
+    #[test]
+    fn a_qualification_past_its_expiry_warns_like_expired_evidence() {
+        let a = qualified(Stage::J3, "2026-11-30");
+        let w = |today: &str| evaluate(&a, Some(date(today))).warnings;
+        // The day after the expiry date: expired. On the date itself: still valid.
+        assert_eq!(
+            w("2026-12-01"),
+            [Warning::QualificationExpired {
+                expires_on: date("2026-11-30")
+            }]
+        );
+        assert_eq!(w("2026-11-30"), []);
+        // Without the clock there is no date warning.
+        assert_eq!(evaluate(&a, None).warnings, []);
+    }
+
+    #[test]
+    fn a_lapsed_stage_is_warned_once_not_again_for_its_date() {
+        let a = qualified(Stage::Lapsed, "2026-01-31");
+        assert_eq!(
+            evaluate(&a, Some(date("2026-12-02"))).warnings,
+            [Warning::QualificationLapsed]
+        );
+    }
 }

@@ -8,8 +8,9 @@
 //! derived like the evaluation: [`export`] (fingerprint, CSV), [`diff`](mod@diff) (two
 //! versions of one assessment) and [`compare`](mod@compare) (2 to 10 assessments).
 //! [`verdict`](mod@verdict) says, as data, what the result means for a board: what each end of
-//! the range rests on, whether the target SEAL is met, and the action plan. [`verify`] checks
-//! a file against a printed fingerprint.
+//! the range rests on, whether the target SEAL is met, and the action plan; [`signoff`] says
+//! when an approval against that target must state the residual risk it accepts. [`verify`]
+//! checks a file against a printed fingerprint.
 //! Many hands, one assessment: [`questionnaire`] prepares the part of an assessment handed
 //! to a respondent and reads their response; [`merge`] lands responses (or other copies of
 //! the assessment) in it with provenance and a decision log; [`envelope`] is the
@@ -35,6 +36,7 @@ pub mod merge;
 pub mod model;
 pub mod questionnaire;
 pub mod seal;
+pub mod signoff;
 pub mod typography;
 pub mod verdict;
 pub mod verify;

@@ -275,8 +275,9 @@ catalog! {
         one_assessment_only: Plural,
         /// `ok ({n} assessments)`.
         valid: Plural,
-        /// The score table's headers.
-        headers: [S; 6],
+        /// The score table's headers: file, provider, offer, SEAL, score, target, the counts
+        /// (answered / unknown / unanswered), binding criteria, capped by.
+        headers: [S; 9],
         /// Under the table when a binding criterion is open.
         open_footnote: S,
         /// `{what}` changed, in the diff.
@@ -597,7 +598,6 @@ catalog! {
         state_answered: S,
         state_unknown: S,
         state_open: S,
-        progress: S,
         dont_know: S,
         why_it_matters: S,
         good_answer: S,
@@ -649,11 +649,6 @@ catalog! {
         calculator_reading: S,
         calculator_reading_help: S,
         label_not_seal_title: S,
-        gaps_title: S,
-        gaps_no_target: S,
-        gaps_none: S,
-        gap_least: S,
-        gap_unreachable: S,
         open_q_title: S,
         open_q_none: S,
         open_q_heading: S,
@@ -666,6 +661,203 @@ catalog! {
         radar_title: S,
         lower_bound: S,
         upper_bound: S,
+    }
+    /// The verdict: the counts, both ends of the range and why, the target, the
+    /// plain-language summary, and the sign-off against the target (`verdict.rs`).
+    verdict: VerdictWords {
+        /// `{total}` criteria: `{answered}`, `{unknown}`, `{unanswered}` (each from the
+        /// plurals below).
+        counts: S,
+        /// `{n}` criteria answered with a level.
+        answered_n: Plural,
+        /// `{n}` criteria answered "I don't know".
+        unknown_n: Plural,
+        /// `{n}` criteria not answered yet.
+        unanswered_n: Plural,
+        /// The target's verdict: `{target}`, `{verdict}` (one of the three words below).
+        target_verdict: S,
+        /// The lower end reaches the target.
+        met: S,
+        /// The upper end is below the target.
+        not_met: S,
+        /// It depends on open answers.
+        undecided: S,
+        no_target: S,
+        /// The explanation of a met target: `{target}`.
+        target_met_why: S,
+        /// The explanation of a target not met: `{target}`, `{upper}`.
+        target_not_met_why: S,
+        /// The same when no question is open: `{target}`, `{seal}`.
+        target_met_exact: S,
+        /// The same when no question is open: `{target}`, `{seal}`.
+        target_not_met_exact: S,
+        /// Undecided under the weakest link: `{target}`, `{n}` deciding criteria.
+        target_undecided_why: Plural,
+        /// Undecided under the weighted mean (a sufficient set): `{target}`, `{n}`.
+        target_undecided_mean_why: Plural,
+        /// A deciding criterion: `{criterion}` (id and title), `{answer}` (the least
+        /// rung's label), `{rung}`, `{seal}`.
+        decider: S,
+        /// Low end, any one of them: `{lower}`, `{n}`.
+        low_end_any: Plural,
+        /// Low end, all of them together (weighted mean): `{lower}`, `{n}`.
+        low_end_together: Plural,
+        /// An open criterion of the low end whose worst answer grants the lower end:
+        /// `{criterion}`, `{state}`.
+        low_end_item: S,
+        /// An open criterion of the low end whose worst answer grants another level (its
+        /// objective's, under the weighted mean): `{criterion}`, `{state}`, `{worst}`.
+        low_end_item_worst: S,
+        /// The best case is capped: `{upper}`.
+        capped_at: S,
+        /// The range is one level, set by the answers below: `{seal}`.
+        set_at: S,
+        /// Nothing caps the best case.
+        not_capped: S,
+        /// An answer that caps: `{criterion}`, `{answer}`, `{rung}`, `{seal}`.
+        cap_answer: S,
+        /// An override that caps: `{objective}` (id and name), `{seal}`.
+        cap_override: S,
+        /// The section that explains the range.
+        basis_title: S,
+        /// The plain-language summary's heading.
+        summary_title: S,
+        /// Summary, what is known, by the answered count: `{answered}` (a number),
+        /// `{total}`, `{unknown}`, `{unanswered}` (count phrases).
+        summary_known: Plural,
+        /// Summary, exact result: `{seal}`, `{name}`.
+        summary_exact: S,
+        /// Summary, a range whose low end any one open question gives: `{range}`,
+        /// `{lower}`, `{n}`.
+        summary_range_any: Plural,
+        /// Summary, a range whose low end takes open questions together: `{range}`,
+        /// `{lower}`, `{n}`.
+        summary_range_together: Plural,
+        /// Summary, the best case capped by answers: `{upper}`, `{n}`, `{ids}`.
+        summary_capped_answers: Plural,
+        /// Summary, the best case capped by expert overrides: `{upper}`, `{n}`, `{ids}`.
+        summary_capped_overrides: Plural,
+        /// Summary, the best case capped by answers and overrides: `{upper}`, `{n}`, `{ids}`.
+        summary_capped_mixed: S,
+        /// Summary, the exact level set by answers or overrides: `{seal}`, `{ids}`.
+        summary_set_by: S,
+        /// Summary, nothing caps the best case.
+        summary_not_capped: S,
+        /// Summary, no target.
+        summary_no_target: S,
+        /// Summary, target met: `{target}`.
+        summary_target_met: S,
+        /// Summary, target not met: `{target}`, `{upper}`, `{n}` answers to change.
+        summary_target_not_met: Plural,
+        /// Summary, target met with no question open: `{target}`.
+        summary_target_met_exact: S,
+        /// Summary, target not met with no question open: `{target}`, `{n}` answers below.
+        summary_target_not_met_exact: Plural,
+        /// Summary, target not met by overrides alone: `{target}`, `{upper}`.
+        summary_target_not_met_bare: S,
+        /// Summary, target undecided: `{target}`, `{n}` deciding open questions.
+        summary_target_undecided: Plural,
+        /// Summary, answers resting on the provider's declaration only: `{n}`.
+        summary_declared: Plural,
+        /// Why a perfect offer reads more than 100 %: `{max}`.
+        perfect_score: S,
+        /// The question that opens [`VerdictWords::perfect_score`].
+        perfect_score_why: S,
+        /// The answer table's SEAL column.
+        seal_column: S,
+        /// The SEAL of an open criterion in the answer table.
+        open_seal: S,
+        /// The mark on an answer that holds the low end.
+        mark_low: S,
+        /// The mark on an answer that caps the best case.
+        mark_high: S,
+        /// The legend of [`VerdictWords::mark_low`]: `{mark}`, `{lower}`.
+        legend_low: S,
+        /// The legend of [`VerdictWords::mark_high`]: `{mark}`, `{upper}`.
+        legend_high: S,
+        /// A least answer in a few words: `{criterion}` (id), `{rung}`.
+        least_short: S,
+        /// The command line's note on an undecided target: `{file}`, `{target}`, `{verdict}`,
+        /// `{answers}` (least answers).
+        cli_deciding: S,
+        /// The target verdict printed beside the decision.
+        signoff_target: S,
+        /// Printed when approving against a target not met: `{decision}`, `{target}`.
+        approved_not_met: S,
+        /// Printed when approving while the target is undecided: `{decision}`, `{target}`.
+        approved_undecided: S,
+        /// The editor's requirement on the residual risks when approving against a target
+        /// not met: `{target}`.
+        acceptance_required_not_met: S,
+        /// The same, the target undecided: `{target}`.
+        acceptance_required_undecided: S,
+    }
+    /// The action plan (`verdict.rs`), on the results and in the report.
+    plan: PlanWords {
+        title: S,
+        intro: S,
+        ask_title: S,
+        ask_intro: S,
+        ask_none: S,
+        change_title: S,
+        /// `{target}`.
+        change_intro: S,
+        /// `{target}`.
+        change_none: S,
+        change_no_target: S,
+        /// A declared-only answer: `{answer}`.
+        declared: S,
+        /// An answer below the target: `{answer}`, `{seal}`.
+        below: S,
+        /// The least answer reaching the target: `{answer}`, `{rung}`.
+        least: S,
+        /// No answer on the criterion reaches the target: `{target}`.
+        unreachable: S,
+        /// An override below the target: `{seal}`.
+        override_below: S,
+        /// At stake on an open criterion: `{levels}`, `{points}`.
+        stake_open: S,
+        /// At stake on a declared answer: `{levels}`, `{points}`.
+        stake_declared: S,
+        /// At stake, in the report's column: `{levels}`, `{points}`.
+        stake_short: S,
+        /// Gained by reaching the target: `{levels}`, `{points}`.
+        stake_change: S,
+        /// `{n}` SEAL levels.
+        levels: Plural,
+        /// `{n}` points of the score (a decimal).
+        points: Plural,
+        /// `{n}` points, in the report's column (a decimal).
+        points_short: Plural,
+        owner: S,
+        due: S,
+        status: S,
+        status_planned: S,
+        status_in_progress: S,
+        status_done: S,
+        /// The report's columns: action, state or answer, at stake, follow-up (owner, due
+        /// date, status).
+        columns: [S; 4],
+        /// The accessible name of one action's controls: `{id}`.
+        controls_of: S,
+        /// In the questions for the provider: the answers to confirm with evidence.
+        confirm_heading: S,
+    }
+    /// The SecNumCloud record in the report.
+    snc_record: SncRecord {
+        qualified_on: S,
+        expires_on: S,
+        certificate: S,
+        requirements_title: S,
+        /// The columns: requirement, status, note.
+        columns: [S; 3],
+        /// `{n}` requirements recorded, `{total}` in all.
+        recorded: Plural,
+        none_recorded: S,
+        /// The qualification's expiry has passed: `{date}`.
+        expired: S,
+        /// The warning: `{date}`.
+        expired_warning: S,
     }
     overrides: Overrides {
         title: S,
@@ -687,7 +879,6 @@ catalog! {
         printed_on: S,
         non_official: S,
         summary_title: S,
-        answered_counts: S,
         answers_title: S,
         criterion: S,
         answer: S,

@@ -230,6 +230,10 @@ impl Catalog {
                 &[("criterion", &criterion), ("date", &self.date(valid_until))],
             ),
             Warning::QualificationLapsed => t.qualification_lapsed.to_owned(),
+            Warning::QualificationExpired { expires_on } => fill(
+                self.snc_record.expired_warning,
+                &[("date", &self.date(expires_on))],
+            ),
             Warning::AuditOverdue { last_audit } => {
                 fill(t.audit_overdue, &[("date", &self.date(last_audit))])
             }

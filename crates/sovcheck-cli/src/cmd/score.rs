@@ -1,11 +1,14 @@
 //! `score`: the evaluation of every assessment of every file, as an aligned table or as one
-//! JSON object per assessment.
+//! JSON object per assessment. The table gives, per assessment, the SEAL and score ranges,
+//! the target's verdict, the counts (answered / unknown / unanswered, the words the app and
+//! the report use), what holds the low end and what caps the best case; under it, the least
+//! answers that would meet each undecided target.
 
 use crate::load::{file_line, load};
 use serde_json::{json, Value};
 use sovcheck_core::evaluate::{Evaluation, ObjectiveResult, ScoreRange};
 use sovcheck_core::model::{Aggregation, Assessment, Date};
-use sovcheck_core::verdict::{verdict, Cap};
+use sovcheck_core::verdict::{verdict, Cap, Verdict};
 use sovcheck_core::{Lang, Seal, SealRange};
 use sovcheck_text::{fill, texts, Catalog};
 use std::path::{Path, PathBuf};
@@ -26,6 +29,7 @@ pub(crate) fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
     let today = today();
     let mut all_valid = true;
     let mut rows = Vec::new();
+    let mut notes = Vec::new();
     for path in files {
         let list = match load(path) {
             Ok(list) => list,
@@ -40,14 +44,19 @@ pub(crate) fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
             if json {
                 println!("{}", json_line(path, a, &ev));
             } else {
-                rows.push(table_row(path, a, &ev, t));
+                let v = verdict(a, &ev);
+                notes.extend(deciding_note(path, &v, t));
+                rows.push(table_row(path, a, &ev, &v, t));
             }
         }
     }
     if !json && !rows.is_empty() {
         print!("{}", render_table(&t.cli.headers, &rows));
-        if rows.iter().any(|r| r[5].contains('*')) {
+        if rows.iter().any(|r| r[7].contains('*')) {
             println!("{}", t.cli.open_footnote);
+        }
+        for note in notes {
+            println!("{note}");
         }
     }
     all_valid
@@ -106,8 +115,17 @@ pub(crate) fn json_line(path: &Path, a: &Assessment, ev: &Evaluation) -> Value {
         "answered": ev.answered,
         "unknown": ev.unknown,
         "unanswered": ev.unanswered,
+        "lowEnd": { "kind": v.low_end.id(), "criteria": v.low_end.criteria() },
         "cappedBy": v.capped_by.iter().map(Cap::id).collect::<Vec<_>>(),
-        "target": v.target.map(|t| json!({ "seal": t.seal.level(), "verdict": t.verdict.id() })),
+        "target": v.target.map(|t| json!({
+            "seal": t.seal.level(),
+            "verdict": t.verdict.id(),
+            "deciding": t.verdict.deciding().iter().map(|d| json!({
+                "criterion": d.criterion,
+                "rung": d.least_rung,
+                "seal": d.grants.level(),
+            })).collect::<Vec<_>>(),
+        })),
         "contentVersion": sovcheck_core::content_version(),
     })
 }
@@ -141,21 +159,74 @@ pub(crate) fn or_dash(s: &str) -> String {
     }
 }
 
+/// What caps the best case: criterion ids and overridden objectives; `-` when nothing does.
+pub(crate) fn capped_text(v: &Verdict, t: &Catalog) -> String {
+    let parts: Vec<String> = v
+        .capped_by
+        .iter()
+        .map(|c| match c {
+            Cap::Answer { criterion, .. } => (*criterion).to_owned(),
+            Cap::Override { objective, .. } => {
+                fill(t.words.overridden_objective, &[("objective", objective)])
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "-".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The target's cell: `SEAL-3: not met`; `-` without a target.
+pub(crate) fn target_text(v: &Verdict, t: &Catalog) -> String {
+    v.target.as_ref().map_or_else(
+        || "-".to_owned(),
+        |x| t.label_value(&x.seal.to_string(), t.target_word(&x.verdict)),
+    )
+}
+
+/// The note under the table on an undecided target: the least answers that meet it.
+pub(crate) fn deciding_note(path: &Path, v: &Verdict, t: &Catalog) -> Option<String> {
+    let x = v
+        .target
+        .as_ref()
+        .filter(|x| !x.verdict.deciding().is_empty())?;
+    Some(fill(
+        t.verdict.cli_deciding,
+        &[
+            ("file", &path.display()),
+            ("target", &x.seal),
+            ("verdict", &t.target_word(&x.verdict)),
+            ("answers", &t.least_answers(&x.verdict)),
+        ],
+    ))
+}
+
 /// One table row.
-pub(crate) fn table_row(path: &Path, a: &Assessment, ev: &Evaluation, t: &Catalog) -> [String; 6] {
+pub(crate) fn table_row(
+    path: &Path,
+    a: &Assessment,
+    ev: &Evaluation,
+    v: &Verdict,
+    t: &Catalog,
+) -> [String; 9] {
     [
         path.display().to_string(),
         or_dash(&a.meta.provider),
         or_dash(&a.meta.offer),
         t.seal_range(ev.seal),
         t.score_range(ev.score.lower, ev.score.upper),
+        target_text(v, t),
+        format!("{}/{}/{}", ev.answered, ev.unknown, ev.unanswered),
         binding_text(ev, t),
+        capped_text(v, t),
     ]
 }
 
 /// The table, columns padded to their widest cell (counted in characters), two spaces
 /// apart; the last column is not padded.
-pub(crate) fn render_table(headers: &[&str; 6], rows: &[[String; 6]]) -> String {
+pub(crate) fn render_table<const N: usize>(headers: &[&str; N], rows: &[[String; N]]) -> String {
     let mut widths = headers.map(|h| h.chars().count());
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
