@@ -85,18 +85,20 @@ test('reload mid-way resumes on the same step with answers and notes intact', as
 test('corrupted storage is kept aside with a message, never wiped', async () => {
   const { page, rec, context } = await open();
   // One good assessment and one damaged by hand: the good one stays, the damaged one is
-  // moved aside byte for byte.
+  // moved aside byte for byte and listed on the start screen.
   await page.click(tid('new-assessment'));
   await page.fill('#provider', 'Intact SA');
   const damaged = '{"formatVersion": 1, "assessment": {"answers": {"SOV-1.1": {"rung": 9';
   await page.evaluate((d) => localStorage.setItem('sovcheck.v1.a.broken', d), damaged);
   await page.reload();
-  await page.waitForSelector(tid('storage-notice'));
+  await page.waitForSelector(`${tid('storage-notice')}[data-kind="set-aside"]`);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sovcheck.v1.kept.')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, [damaged]);
   assert.equal(await page.evaluate(() => localStorage.getItem('sovcheck.v1.a.broken')), null);
   assert.equal(await page.inputValue('#provider'), 'Intact SA');
-  const copy = await downloadOf(page, tid('download-kept'));
+  await page.click(tid('goto-0'));
+  await page.click(tid('back'));
+  const copy = await downloadOf(page, tid('kept-download'));
   assert.equal(copy.text, damaged);
   await assertAccessible(page, 'storage notice');
   assertClean(rec);
@@ -134,13 +136,16 @@ test('storage refused (private browsing, full): a warning, work goes on in memor
   const { page, rec, context } = s;
   await page.goto(env.url);
   await page.click(tid('new-assessment'));
-  await page.waitForSelector(tid('storage-notice'));
-  assert.match(await page.textContent(tid('storage-notice')), /does not let sovcheck save/);
+  await page.waitForSelector(tid('unsaved-notice'));
+  assert.equal(await page.textContent(`${tid('unsaved-notice')} p`),
+    'Not saved: \u2068Untitled assessment\u2069. Storage is full, so this change exists only in this tab. Export it now, or it is lost when the tab closes; then make room by deleting assessments you have exported.');
+  assert.equal(await page.textContent(tid('saved-indicator')), 'Not saved');
   await page.fill('#provider', 'In Memory SA');
   await page.click(tid('next'));
   await page.check(tid('choice-SOV-7.1-2'));
-  const file = await downloadOf(page, tid('notice-export'));
-  const a = JSON.parse(file.text).assessment;
+  const file = await downloadOf(page, tid('export-unsaved'));
+  assert.match(file.name, /^sovcheck-not-saved-\d{4}-\d\d-\d\d\.json$/);
+  const [a] = JSON.parse(file.text).assessments;
   assert.equal(a.meta.provider, 'In Memory SA');
   assert.deepEqual(a.answers, { 'SOV-7.1': { rung: 2 } });
   await assertAccessible(page, 'storage unavailable');

@@ -1,9 +1,12 @@
 //! The root component: one reducer, provided as context; side effects (saving, the page
 //! language, focus on navigation) live here and nowhere else.
 
+use crate::components::notices::{Notices, SavedIndicator};
 use crate::components::{estimate::LiveEstimate, steplist::StepList};
-use crate::platform::{download, storage};
-use crate::state::{walk, Action, AppState, Place, Screen, StorageNotice, Store};
+use crate::platform::saver::{use_saver, Memory};
+use crate::platform::storage;
+use crate::saving::{Notice, StorageEvent};
+use crate::state::{walk, Action, AppState, Place, Screen, Store};
 use crate::views;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
@@ -17,15 +20,24 @@ pub fn browser_lang() -> Lang {
         .unwrap_or_default()
 }
 
-fn initial_state() -> AppState {
+/// The state at start-up, and the save effect's memory of what storage held.
+fn initial_state() -> (AppState, Memory) {
     let loaded = storage::load(js_sys::Date::now());
+    let memory = Memory::loaded(loaded.raw, loaded.in_place.clone());
     // The boot script chose the language (the saved one, else the browser's) and its words
     // are the ones installed; without a boot script (tests) the same choice is made here.
     let lang = crate::boot::boot_lang()
         .or(loaded.lang)
         .unwrap_or_else(browser_lang);
     let mut s = AppState::new(lang);
-    s.notice = loaded.notice;
+    if loaded.unavailable {
+        s.saving.notify(Notice::Unavailable);
+    }
+    let set_aside = loaded.set_aside + loaded.in_place.len();
+    if set_aside > 0 {
+        s.saving.notify(Notice::SetAside(set_aside));
+    }
+    s.saving.kept = storage::kept(&loaded.in_place);
     s.workspace = loaded.workspace;
     let open = loaded
         .open
@@ -35,40 +47,32 @@ fn initial_state() -> AppState {
         s.started = true;
         s.screen = Screen::Walk(loaded.step.unwrap_or(0).min(walk().len().saturating_sub(1)));
     }
-    s
+    (s, memory)
 }
 
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(initial_state);
+    let memory = use_mut_ref(Memory::default);
+    let store = {
+        let memory = memory.clone();
+        use_reducer(move || {
+            let (state, loaded) = initial_state();
+            *memory.borrow_mut() = loaded;
+            state
+        })
+    };
     let heading = use_node_ref();
 
-    // Save every change of the workspace at once: only the assessments that changed since
-    // the last save are written (the loaded ones count as saved).
-    let saved = use_mut_ref(|| {
-        // Inserted one by one (a later duplicate id wins, as with `collect`): `collect`
-        // into a map sorts first and pulls a sort routine into the wasm.
-        let mut saved = std::collections::BTreeMap::new();
-        saved.extend(store.workspace.iter().map(|a| (a.id.clone(), a.clone())));
-        saved
-    });
-    {
-        let store = store.clone();
-        use_effect_with(store.workspace.clone(), move |w| {
-            let ok = storage::sync(w, &mut saved.borrow_mut());
-            if !ok && store.notice.is_none() {
-                store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
-            }
-        });
-    }
+    // Saving, the other tabs, and the place in the app: `platform::saver`.
+    use_saver(&store, memory);
     // The questionnaire being answered, and its response in progress, under their own keys.
     {
         let store = store.clone();
         use_effect_with(store.answering.clone(), move |a| {
             if let Some(a) = a {
-                if !crate::platform::answering::save(a) && store.notice.is_none() {
-                    store.dispatch(Action::Notice(Some(StorageNotice::Unavailable)));
+                if !crate::platform::answering::save(a) {
+                    store.dispatch(Action::Storage(StorageEvent::Notice(Notice::Unavailable)));
                 }
             }
         });
@@ -82,6 +86,12 @@ pub fn app() -> Html {
                 .assessment
                 .display_name()
                 .unwrap_or_else(|| t.workspace.untitled.to_owned());
+            // Without bidirectional controls: a title cannot isolate them, and they would
+            // turn the words after the name around in the tab and the PDF's file name.
+            let name: String = name
+                .chars()
+                .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+                .collect();
             sovcheck_text::fill(t.language.report_page_title, &[("name", &name)])
         } else {
             t.language.page_title.to_owned()
@@ -92,25 +102,15 @@ pub fn app() -> Html {
             }
         });
     }
-    // Remember the language and the place; keep <html lang> in step.
-    {
-        let (lang, screen, started) = (store.lang, store.screen, store.started);
-        let open = started.then(|| store.assessment.id.clone());
-        use_effect_with((lang, screen, open), move |(lang, screen, open)| {
-            let lang = *lang;
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = el.set_attribute("lang", lang.tag());
-            }
-            let step = match screen {
-                Screen::Walk(i) if started => Some(*i),
-                _ => None,
-            };
-            storage::save_ui(lang, browser_lang(), open.as_deref(), step);
-        });
-    }
+    // Keep <html lang> in step.
+    use_effect_with(store.lang, |lang| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.tag());
+        }
+    });
     // Move focus to the new heading on navigation.
     {
         let heading = heading.clone();
@@ -171,10 +171,10 @@ pub fn app() -> Html {
             <a class="skip" href="#main">{ t.shell.skip_to_content }</a>
             <header class="top">
                 <p class="brand"><span class="name">{ "sovcheck" }</span>{ " · " }{ t.shell.tagline }</p>
+                <SavedIndicator />
                 <LangSwitch />
             </header>
-            <Notice />
-            <main id="main">{ body }</main>
+            <main id="main"><Notices />{ body }</main>
             <footer class="foot">
                 <p>{ t.shell.footer }</p>
                 <p><button type="button" class="link" data-testid="open-accessibility" onclick={
@@ -247,49 +247,6 @@ fn lang_switch() -> Html {
                     { sovcheck_text::fill(t.shell.lang_load_failed, &[("language", &failed.name())]) }
                 </p>
             }
-        </div>
-    }
-}
-
-#[function_component(Notice)]
-fn notice() -> Html {
-    let Some(store) = use_context::<Store>() else {
-        return html! {};
-    };
-    let t = texts(store.lang);
-    let Some(n) = store.notice.clone() else {
-        return html! {};
-    };
-    let dismiss = {
-        let s = store.clone();
-        Callback::from(move |_| s.dispatch(Action::Notice(None)))
-    };
-    let (msg, kept) = match &n {
-        StorageNotice::Corrupt { raw, .. } => (t.storage.corrupt, Some(raw.clone())),
-        StorageNotice::Newer { raw, .. } => (t.storage.newer, Some(raw.clone())),
-        StorageNotice::Unavailable => (t.storage.unavailable, None),
-    };
-    let export = {
-        let s = store.clone();
-        Callback::from(move |_| {
-            let _ = download::download(
-                "sovcheck-assessment.json",
-                "application/json",
-                &sovcheck_core::format::export_assessment(&s.assessment),
-            );
-        })
-    };
-    html! {
-        <div class="notice" role="alert" data-testid="storage-notice">
-            <p>{ msg }</p>
-            if let Some(raw) = kept {
-                <button type="button" data-testid="download-kept" onclick={Callback::from(move |_| {
-                    let _ = download::download("sovcheck-kept.json", "application/json", &raw);
-                })}>{ t.storage.download_copy }</button>
-            } else {
-                <button type="button" data-testid="notice-export" onclick={export}>{ t.common.export }</button>
-            }
-            <button type="button" onclick={dismiss}>{ t.common.dismiss }</button>
         </div>
     }
 }

@@ -66,6 +66,15 @@ pub fn start() {
         }
         if let Some(window) = web_sys::window() {
             let _ = Reflect::set(&window, &"sovcheckStarted".into(), &JsValue::TRUE);
+            // A stylesheet refused by its integrity check raised the "could not start"
+            // message before the app could start; it did start (unstyled), so the message
+            // would be false.
+            if let Some(el) = window
+                .document()
+                .and_then(|d| d.get_element_by_id("sovcheck-failed"))
+            {
+                let _ = el.set_attribute("hidden", "");
+            }
         }
         yew::Renderer::<crate::app::App>::new().render();
     });

@@ -3,6 +3,7 @@
 //! of an edit and of the workspace are the core's ([`Assessment::apply`],
 //! [`sovcheck_core::workspace`]): the reducer routes actions to them.
 
+use crate::saving::{Conflict, Notice, Saving, StorageEvent};
 use sovcheck_core::content;
 use sovcheck_core::format::FormatError;
 use sovcheck_core::merge::{self, Acceptance, Decision, Incoming, Landed, Landing, LandingError};
@@ -72,17 +73,6 @@ pub enum Screen {
     Landing,
 }
 
-/// A storage problem found at start-up or while saving.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageNotice {
-    /// Stored data could not be read and was kept aside under `key`.
-    Corrupt { key: String, raw: String },
-    /// Stored data came from a newer version and was kept aside under `key`.
-    Newer { key: String, raw: String },
-    /// Storage is unavailable or full; working in memory.
-    Unavailable,
-}
-
 /// Why an import did not happen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
@@ -96,6 +86,8 @@ pub enum ImportError {
     EncryptedInBatch,
     /// A questionnaire or response that cannot be opened or landed.
     Exchange(ExchangeError),
+    /// Storing the import would need `needed` UTF-16 units of storage; `free` are left.
+    TooBigToStore { needed: usize, free: usize },
 }
 
 /// Why a questionnaire or a response cannot be opened or landed. Nothing is changed.
@@ -188,11 +180,16 @@ pub struct AppState {
     pub assessment: Assessment,
     /// Whether an assessment is open (something to resume).
     pub started: bool,
-    pub notice: Option<StorageNotice>,
+    /// Saving, storage and the other tabs: what the notices show.
+    pub saving: Saving,
     /// An import waiting for the user to settle its id conflicts.
     pub pending_import: Option<Vec<Assessment>>,
+    /// Conflicting imports waiting behind `pending_import`, in the order they came.
+    pub queued_imports: Vec<Vec<Assessment>>,
     /// An encrypted file waiting for its passphrase: its name and envelope.
     pub pending_decrypt: Option<(String, crate::platform::encrypted::Envelope)>,
+    /// Encrypted files waiting behind `pending_decrypt`, in the order they came.
+    pub queued_decrypts: Vec<(String, crate::platform::encrypted::Envelope)>,
     pub import_status: Option<ImportStatus>,
     /// Bumped on navigation so the step heading takes focus.
     pub nav_seq: u32,
@@ -253,7 +250,8 @@ pub enum Action {
     Back,
     /// Changes the open assessment (see [`Assessment::apply`]).
     Edit(Edit),
-    Notice(Option<StorageNotice>),
+    /// What the save effect and the other tabs report (see [`StorageEvent`]).
+    Storage(StorageEvent),
     /// Opens an assessment of the workspace at the context step.
     Open(String),
     /// Copies an assessment under `id` (e.g. for next year's review) and opens the copy
@@ -314,9 +312,11 @@ impl AppState {
             workspace: Vec::new(),
             assessment: Assessment::default(),
             started: false,
-            notice: None,
+            saving: Saving::default(),
             pending_import: None,
+            queued_imports: Vec::new(),
             pending_decrypt: None,
+            queued_decrypts: Vec::new(),
             import_status: None,
             nav_seq: 0,
             previous: None,
@@ -426,6 +426,22 @@ impl AppState {
     /// Applies one action; `now` (RFC 3339) stamps what it changes. Pure: the caller
     /// supplies the clock.
     pub fn apply(&mut self, action: Action, now: &str) {
+        // What another tab did is not an edit of this one: nothing is stamped here.
+        let action = match action {
+            Action::Storage(e) => return self.storage(e, now),
+            other => other,
+        };
+        if matches!(
+            action,
+            Action::SetLang(_)
+                | Action::NewAssessment { .. }
+                | Action::Open(_)
+                | Action::Duplicate { .. }
+                | Action::Import { .. }
+                | Action::ResolveImport(_)
+        ) {
+            self.saving.wiped = false;
+        }
         let before = self.started.then(|| self.assessment.clone());
         self.apply_inner(action, now);
         if self.started && before.as_ref() != Some(&self.assessment) {
@@ -480,43 +496,45 @@ impl AppState {
                 }
             }
             Action::Rename(id, title) => self.edit(&id, now, |a| a.meta.title = title),
-            Action::Delete(id) => {
-                self.workspace.retain(|a| a.id != id);
-                if self.started && self.assessment.id == id {
-                    self.close();
-                }
-            }
-            Action::WipeAll => {
-                self.workspace.clear();
-                self.answering = None;
-                self.landing = None;
-                self.landed = None;
-                self.pending_import = None;
-                self.pending_decrypt = None;
-                self.import_status = None;
-                self.notice = None;
-                self.close();
-            }
+            Action::Delete(id) => self.forget(&id),
+            Action::WipeAll => self.wipe(),
             Action::Import { list, seed } => {
-                self.pending_decrypt = None;
                 let mut list = list;
                 workspace::name_unnamed(&mut list, &seed);
-                if !workspace::conflicts(&self.workspace, &list).is_empty() {
+                if workspace::conflicts(&self.workspace, &list).is_empty() {
+                    self.add_all(list, false);
+                } else if self.pending_import.is_some() {
+                    // A question is already asked: this one waits its turn.
+                    self.queued_imports.push(list);
+                } else {
                     self.pending_import = Some(list);
                     self.import_status = None;
-                } else {
-                    self.add_all(list, false);
                 }
             }
             Action::ImportFailed { file, error } => {
-                // A wrong passphrase keeps the prompt, so the user can try again.
-                if !matches!(error, ImportError::Crypto(_)) {
-                    self.pending_decrypt = None;
+                // A wrong passphrase keeps the prompt, so the user can try again; another
+                // file's failure does not end it either.
+                let this_one = self.pending_decrypt.as_ref().is_some_and(|p| p.0 == file);
+                if this_one && !matches!(error, ImportError::Crypto(_)) {
+                    self.next_decrypt();
                 }
                 self.import_status = Some(ImportStatus::Failed { file, error });
             }
-            Action::AskPassphrase(p) => {
-                self.pending_decrypt = p;
+            Action::AskPassphrase(Some(p)) => {
+                // A prompt already shown for another file: this one waits its turn. The
+                // same file chosen again (by its name) takes the place of the one waiting.
+                let same = |q: &(String, crate::platform::encrypted::Envelope)| q.0 == p.0;
+                if let Some(q) = self.queued_decrypts.iter_mut().find(|q| same(q)) {
+                    *q = p;
+                } else if self.pending_decrypt.as_ref().is_some_and(|q| !same(q)) {
+                    self.queued_decrypts.push(p);
+                } else {
+                    self.pending_decrypt = Some(p);
+                    self.import_status = None;
+                }
+            }
+            Action::AskPassphrase(None) => {
+                self.next_decrypt();
                 self.import_status = None;
             }
             Action::ResolveImport(r) => {
@@ -525,6 +543,15 @@ impl AppState {
                         Resolution::Replace => self.add_all(list, true),
                         Resolution::KeepBoth => self.add_all(list, false),
                         Resolution::Cancel => self.import_status = Some(ImportStatus::Cancelled),
+                    }
+                }
+                // The next waiting import: asked about if it still conflicts, else added.
+                while self.pending_import.is_none() && !self.queued_imports.is_empty() {
+                    let list = self.queued_imports.remove(0);
+                    if workspace::conflicts(&self.workspace, &list).is_empty() {
+                        self.add_all(list, false);
+                    } else {
+                        self.pending_import = Some(list);
                     }
                 }
             }
@@ -706,7 +733,166 @@ impl AppState {
                 Screen::Start => {}
             },
             Action::Edit(edit) => self.assessment.apply(edit),
-            Action::Notice(n) => self.notice = n,
+            Action::Storage(e) => self.storage(e, now),
+        }
+    }
+
+    /// Ends the passphrase prompt shown; the next waiting one, if any, takes its place.
+    fn next_decrypt(&mut self) {
+        self.pending_decrypt = if self.queued_decrypts.is_empty() {
+            None
+        } else {
+            Some(self.queued_decrypts.remove(0))
+        };
+    }
+
+    /// Forgets everything: the workspace, what is pending, what was set aside.
+    fn wipe(&mut self) {
+        self.workspace.clear();
+        self.pending_import = None;
+        self.queued_imports.clear();
+        self.pending_decrypt = None;
+        self.queued_decrypts.clear();
+        self.import_status = None;
+        self.answering = None;
+        self.landing = None;
+        self.landed = None;
+        self.saving = Saving {
+            wiped: true,
+            ..Saving::default()
+        };
+        self.close();
+    }
+
+    /// The assessment `id` as this tab holds it: the open one, else the workspace's.
+    fn current(&self, id: &str) -> Option<&Assessment> {
+        if self.started && self.assessment.id == id {
+            return Some(&self.assessment);
+        }
+        self.workspace.iter().find(|a| a.id == id)
+    }
+
+    /// Puts `a` in the workspace (and on screen, if it is the open one).
+    fn put(&mut self, a: Assessment) {
+        if self.started && self.assessment.id == a.id {
+            self.assessment = a.clone();
+        }
+        match self.workspace.iter_mut().find(|b| b.id == a.id) {
+            Some(slot) => *slot = a,
+            None => self.workspace.push(a),
+        }
+    }
+
+    /// Removes assessment `id` (closing it if it is open).
+    fn forget(&mut self, id: &str) {
+        self.workspace.retain(|a| a.id != id);
+        self.saving.conflicts.retain(|c| c.id != id);
+        if self.started && self.assessment.id == id {
+            self.close();
+        }
+    }
+
+    fn name_of(&self, a: &Assessment) -> String {
+        crate::components::user_text::display_name(a)
+            .unwrap_or_else(|| texts(self.lang).workspace.untitled.to_owned())
+    }
+
+    /// Applies what the save effect or another tab reports.
+    fn storage(&mut self, e: StorageEvent, now: &str) {
+        match e {
+            StorageEvent::Theirs { id, base, theirs } => {
+                self.theirs(&id, base.map(|b| *b), theirs.map(|t| *t))
+            }
+            StorageEvent::Wiped => {
+                self.wipe();
+                self.saving.notify(Notice::WipedElsewhere);
+            }
+            StorageEvent::Saved {
+                unsaved,
+                problem,
+                at,
+            } => {
+                self.saving.unsaved = unsaved;
+                self.saving.problem = problem;
+                if at.is_some() {
+                    self.saving.saved_at = at;
+                }
+            }
+            StorageEvent::Usage(u) => self.saving.usage = u,
+            StorageEvent::Kept(k) => self.saving.kept = k,
+            StorageEvent::Notice(n) => self.saving.notify(n),
+            StorageEvent::Dismiss(i) => {
+                if i < self.saving.notices.len() {
+                    self.saving.notices.remove(i);
+                }
+            }
+            StorageEvent::KeepMine(i) => {
+                if i >= self.saving.conflicts.len() {
+                    return;
+                }
+                let c = self.saving.conflicts.remove(i);
+                if let Some(mut a) = self.current(&c.id).cloned() {
+                    sovcheck_core::sync::take(&mut a, &c.snapshot, &c.field);
+                    a.modified = now.to_owned();
+                    self.put(a);
+                }
+            }
+            StorageEvent::KeepTheirs(i) => {
+                if i < self.saving.conflicts.len() {
+                    self.saving.conflicts.remove(i);
+                }
+            }
+        }
+    }
+
+    /// Takes in what another writer stored for `id` (`None`: it removed it), given what
+    /// this tab last read or wrote there (`base`): see `sovcheck_core::sync`.
+    fn theirs(&mut self, id: &str, base: Option<Assessment>, theirs: Option<Assessment>) {
+        let ours = self.current(id).cloned();
+        match (base, ours, theirs) {
+            (_, None, None) | (None, Some(_), None) => {}
+            (Some(base), Some(ours), None) => {
+                let name = self.name_of(&ours);
+                if ours == base {
+                    let open = self.started && self.assessment.id == id;
+                    self.forget(id);
+                    if open {
+                        self.saving.notify(Notice::DeletedElsewhere(name));
+                    }
+                } else {
+                    // Changed here since: kept (and so written again), and said.
+                    self.saving.notify(Notice::KeptAfterDelete(name));
+                }
+            }
+            (None, None, Some(theirs)) => self.put(theirs),
+            (Some(base), None, Some(theirs)) => {
+                // Deleted here, changed there: the change wins over a delete made without
+                // seeing it.
+                if theirs != base {
+                    let name = self.name_of(&theirs);
+                    self.put(theirs);
+                    self.saving.notify(Notice::NotDeleted(name));
+                }
+            }
+            (base, Some(ours), Some(theirs)) => {
+                let base = base.unwrap_or_else(|| Assessment {
+                    id: id.to_owned(),
+                    ..Assessment::default()
+                });
+                let mut merged = sovcheck_core::sync::merge(&base, &ours, &theirs);
+                merged.assessment.id = id.to_owned();
+                let snapshot = Rc::new(ours.clone());
+                for field in merged.conflicts {
+                    let mine = sovcheck_core::sync::value(&ours, &field);
+                    self.saving.conflict(Conflict {
+                        id: id.to_owned(),
+                        field,
+                        mine,
+                        snapshot: snapshot.clone(),
+                    });
+                }
+                self.put(merged.assessment);
+            }
         }
     }
 }
@@ -1136,5 +1322,212 @@ mod tests {
         s.apply(Action::GoTo(0), T);
         s.apply(Action::Back, T);
         assert_eq!(s.screen, Screen::Start);
+    }
+
+    fn theirs(id: &str, base: Option<&Assessment>, theirs: Option<&Assessment>) -> Action {
+        Action::Storage(StorageEvent::Theirs {
+            id: id.to_owned(),
+            base: base.cloned().map(Box::new),
+            theirs: theirs.cloned().map(Box::new),
+        })
+    }
+
+    fn notices(s: &AppState) -> Vec<Notice> {
+        s.saving.notices.clone()
+    }
+
+    #[test]
+    fn another_tabs_change_is_merged_and_its_delete_applied() {
+        let mut s = with(&["a", "b"]);
+        s.apply(Action::Open("a".into()), T);
+        let base = s.workspace[0].clone();
+        // Theirs changed the note; ours the answer: both.
+        s.apply(choose("SOV-1.1", Choice::Rung(2)), T2);
+        let mut t = base.clone();
+        t.apply(Edit::Evidence(
+            "SOV-2.2".into(),
+            sovcheck_core::edit::EvidenceEdit::Note("n".into()),
+        ));
+        s.apply(theirs("a", Some(&base), Some(&t)), "later");
+        assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(2));
+        assert_eq!(s.assessment.answers["SOV-2.2"].note, "n");
+        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.assessment.modified, T2, "a merge is no edit of this tab");
+        // The open one deleted there, unchanged here: closed, and said.
+        let now = s.assessment.clone();
+        s.apply(theirs("a", Some(&now), None), T);
+        assert!(!s.started);
+        assert_eq!(ids(&s), ["b"]);
+        assert_eq!(notices(&s), [Notice::DeletedElsewhere("P a".into())]);
+        // One with changes here that were not saved: kept, and said.
+        let b = s.workspace[0].clone();
+        s.apply(Action::Rename("b".into(), "B!".into()), T);
+        s.apply(theirs("b", Some(&b), None), T);
+        assert_eq!(ids(&s), ["b"]);
+        assert_eq!(notices(&s)[1], Notice::KeptAfterDelete("B!".into()));
+        // Deleted here, changed there: back, and said; unchanged there: stays deleted.
+        let b = s.workspace[0].clone();
+        s.apply(Action::Delete("b".into()), T);
+        s.apply(theirs("b", Some(&b), Some(&b)), T);
+        assert!(s.workspace.is_empty());
+        let mut changed = b.clone();
+        changed.meta.offer = "O".into();
+        s.apply(theirs("b", Some(&b), Some(&changed)), T);
+        assert_eq!(s.workspace, [changed.clone()]);
+        assert_eq!(notices(&s)[2], Notice::NotDeleted("B!".into()));
+        // New there: added.
+        let n = Assessment {
+            id: "n".into(),
+            ..Assessment::default()
+        };
+        s.apply(theirs("n", None, Some(&n)), T);
+        assert_eq!(ids(&s), ["b", "n"]);
+    }
+
+    #[test]
+    fn the_same_field_keeps_theirs_until_the_user_keeps_mine() {
+        use sovcheck_core::sync::{Field, MetaField, Value};
+        let mut s = with(&["a"]);
+        let base = s.workspace[0].clone();
+        s.apply(
+            Action::Edit(Edit::Meta(MetaEdit::Provider("Mine".into()))),
+            T2,
+        );
+        let mut t = base.clone();
+        t.meta.provider = "Theirs".into();
+        s.apply(theirs("a", Some(&base), Some(&t)), T);
+        assert_eq!(s.assessment.meta.provider, "Theirs");
+        assert_eq!(s.saving.conflicts.len(), 1);
+        let c = &s.saving.conflicts[0];
+        assert_eq!(c.field, Field::Meta(MetaField::Provider));
+        assert_eq!(c.mine, Value::Text("Mine".into()));
+        s.apply(
+            Action::Storage(StorageEvent::KeepMine(0)),
+            "2026-12-01T00:00:00.000Z",
+        );
+        assert!(s.saving.conflicts.is_empty());
+        assert_eq!(s.assessment.meta.provider, "Mine");
+        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.assessment.modified, "2026-12-01T00:00:00.000Z");
+        // Keeping theirs changes nothing but the question.
+        let mut t2 = s.assessment.clone();
+        t2.meta.provider = "Theirs again".into();
+        let base = s.assessment.clone();
+        s.apply(
+            Action::Edit(Edit::Meta(MetaEdit::Provider("Mine again".into()))),
+            T2,
+        );
+        s.apply(theirs("a", Some(&base), Some(&t2)), T);
+        s.apply(Action::Storage(StorageEvent::KeepTheirs(0)), T);
+        assert!(s.saving.conflicts.is_empty());
+        assert_eq!(s.assessment.meta.provider, "Theirs again");
+    }
+
+    #[test]
+    fn a_wipe_forgets_everything_and_the_place_waits_for_the_user() {
+        let mut s = with(&["a"]);
+        s.apply(Action::Storage(StorageEvent::Wiped), T);
+        assert!(s.workspace.is_empty() && !s.started);
+        assert!(s.saving.wiped);
+        assert_eq!(notices(&s), [Notice::WipedElsewhere]);
+        s.apply(Action::Show(Screen::Verify), T);
+        assert!(s.saving.wiped, "moving around is not starting something");
+        s.apply(Action::SetLang(Lang::Fr), T);
+        assert!(!s.saving.wiped);
+        let mut l = with(&["a"]);
+        l.apply(Action::WipeAll, T);
+        assert!(l.saving.wiped && l.saving.notices.is_empty());
+    }
+
+    #[test]
+    fn conflicting_imports_wait_their_turn() {
+        let mut s = with(&["a", "b"]);
+        for (id, p) in [("a", "A2"), ("b", "B2")] {
+            s.apply(
+                Action::Import {
+                    list: vec![imported(id, p)],
+                    seed: "i".into(),
+                },
+                T,
+            );
+        }
+        assert_eq!(
+            s.pending_import.as_ref().map(|l| l[0].id.as_str()),
+            Some("a")
+        );
+        assert_eq!(s.queued_imports.len(), 1);
+        s.apply(Action::ResolveImport(Resolution::Replace), T);
+        assert_eq!(s.workspace[0].meta.provider, "A2");
+        assert_eq!(
+            s.pending_import.as_ref().map(|l| l[0].id.as_str()),
+            Some("b")
+        );
+        s.apply(Action::ResolveImport(Resolution::Cancel), T);
+        assert_eq!(s.pending_import, None);
+        assert!(s.queued_imports.is_empty());
+        assert_eq!(s.workspace[1].meta.provider, "P b");
+    }
+
+    #[test]
+    fn encrypted_files_wait_their_turn_for_a_passphrase() {
+        use crate::platform::encrypted::Envelope;
+        let env = |salt: &str| Envelope {
+            iterations: 600_000,
+            salt: salt.as_bytes().to_vec(),
+            iv: Vec::new(),
+            data: Vec::new(),
+        };
+        let mut s = AppState::new(Lang::En);
+        s.apply(
+            Action::AskPassphrase(Some(("one.json".into(), env("1")))),
+            T,
+        );
+        s.apply(
+            Action::AskPassphrase(Some(("two.json".into(), env("2")))),
+            T,
+        );
+        assert_eq!(
+            s.pending_decrypt.as_ref().map(|p| p.0.as_str()),
+            Some("one.json")
+        );
+        // The same file chosen again replaces its own prompt.
+        s.apply(
+            Action::AskPassphrase(Some(("one.json".into(), env("1b")))),
+            T,
+        );
+        assert_eq!(
+            s.pending_decrypt.as_ref().map(|p| p.1.salt.as_slice()),
+            Some(&b"1b"[..])
+        );
+        assert_eq!(s.queued_decrypts.len(), 1);
+        // A wrong passphrase keeps the prompt; another file's failure too.
+        s.apply(
+            Action::ImportFailed {
+                file: "one.json".into(),
+                error: ImportError::Crypto(
+                    crate::platform::encrypted::CryptoError::WrongPassphraseOrTampered,
+                ),
+            },
+            T,
+        );
+        s.apply(
+            Action::ImportFailed {
+                file: "plain.json".into(),
+                error: ImportError::Read,
+            },
+            T,
+        );
+        assert_eq!(
+            s.pending_decrypt.as_ref().map(|p| p.0.as_str()),
+            Some("one.json")
+        );
+        // Done (or cancelled): the next one is asked.
+        s.apply(Action::AskPassphrase(None), T);
+        assert_eq!(
+            s.pending_decrypt.as_ref().map(|p| p.0.as_str()),
+            Some("two.json")
+        );
+        s.apply(Action::AskPassphrase(None), T);
+        assert_eq!(s.pending_decrypt, None);
     }
 }

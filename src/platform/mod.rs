@@ -4,6 +4,7 @@
 pub mod answering;
 pub mod download;
 pub mod encrypted;
+pub mod saver;
 pub mod storage;
 pub mod transfer;
 

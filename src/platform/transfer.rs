@@ -56,21 +56,43 @@ pub fn export_all(list: &[Assessment], today: Option<sovcheck_core::model::Date>
     let _ = download::download(&name, "application/json", &format::export_workspace(list));
 }
 
+/// Downloads the assessments that could not be saved, as one workspace file.
+pub fn export_unsaved(list: &[Assessment], today: Option<sovcheck_core::model::Date>) {
+    let name = match today {
+        Some(d) => format!("sovcheck-not-saved-{d}.json"),
+        None => "sovcheck-not-saved.json".to_owned(),
+    };
+    let _ = download::download(&name, "application/json", &format::export_workspace(list));
+}
+
+/// Whether `list` fits in storage as new entries (each under its own key, as the save
+/// effect writes it): measured by writing as much and removing it at once. `Err` holds
+/// what it needs and what is free, in UTF-16 units. Storage that cannot be used at all is
+/// said elsewhere (the app then works in memory): it does not refuse the import.
+fn check_room(list: &[Assessment]) -> Result<(), ImportError> {
+    use crate::platform::storage;
+    if !storage::available() {
+        return Ok(());
+    }
+    let needed: usize = list
+        .iter()
+        .map(|a| {
+            storage::units(&storage::assessment_key(&a.id))
+                + storage::units(&format::export_assessment(a))
+        })
+        .sum();
+    if storage::fits(needed) {
+        Ok(())
+    } else {
+        let free = storage::QUOTA_UNITS.saturating_sub(storage::used_units());
+        Err(ImportError::TooBigToStore { needed, free })
+    }
+}
+
 /// The files of a `FileList`, in order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// Parses decrypted bytes and dispatches the import (or its failure).
-pub fn import_bytes(file: String, bytes: &[u8], store: &Store) {
-    match format::parse_document(bytes) {
-        Ok(doc) => dispatch_documents(vec![(file, doc)], store),
-        Err(e) => store.dispatch(Action::ImportFailed {
-            file,
-            error: ImportError::Format(e),
-        }),
-    }
 }
 
 /// Decrypts the pending encrypted file with `passphrase`, then imports it.
@@ -82,7 +104,18 @@ pub fn decrypt_and_import(
 ) {
     yew::platform::spawn_local(async move {
         match crate::platform::encrypted::decrypt(&envelope, &passphrase).await {
-            Ok(bytes) => import_bytes(file, &bytes, &store),
+            Ok(bytes) => match format::parse_document(&bytes) {
+                // Decrypted and valid: the prompt ends (the next one waiting shows), then
+                // the document goes on as any other.
+                Ok(doc) => {
+                    store.dispatch(Action::AskPassphrase(None));
+                    dispatch_documents(vec![(file, doc)], &store);
+                }
+                Err(e) => store.dispatch(Action::ImportFailed {
+                    file,
+                    error: ImportError::Format(e),
+                }),
+            },
             Err(e) => store.dispatch(Action::ImportFailed {
                 file,
                 error: ImportError::Crypto(e),
@@ -209,11 +242,13 @@ fn dispatch_documents(docs: Vec<(String, Document)>, store: &Store) {
             .collect();
         store.dispatch(Action::LandResponses(list));
     } else {
+        let names: Vec<&str> = docs.iter().map(|(f, _)| f.as_str()).collect();
+        let file = names.join(", ");
         let list = docs
             .into_iter()
             .flat_map(|(_, d)| d.into_assessments())
             .collect();
-        dispatch_import(list, store);
+        dispatch_import(file, list, store);
     }
 }
 
@@ -251,8 +286,14 @@ pub fn response_file_name(r: &sovcheck_core::questionnaire::Response) -> String 
     format!("sovcheck-response-{who}.json")
 }
 
-/// Hands parsed assessments to the reducer, with a clock seed for the ids it must make.
-fn dispatch_import(list: Vec<Assessment>, store: &Store) {
+/// Hands parsed assessments to the reducer, with a clock seed for the ids it must make;
+/// refuses them first if storage has no room for them (nothing is claimed imported that
+/// would be lost at the next reload).
+fn dispatch_import(file: String, list: Vec<Assessment>, store: &Store) {
+    if let Err(error) = check_room(&list) {
+        store.dispatch(Action::ImportFailed { file, error });
+        return;
+    }
     let seed = format!("i-{}", js_sys::Date::now() as u64);
     store.dispatch(Action::Import { list, seed });
 }

@@ -7,6 +7,7 @@
 //! Every figure comes from the engine: [`sovcheck_core::compare`] and [`sovcheck_core::diff`].
 
 use crate::components::fields::event_value;
+use crate::components::user_text::{isolate, user};
 use crate::platform::print_callback;
 use crate::state::Store;
 use crate::state::{ordered, Action};
@@ -106,7 +107,7 @@ fn override_words(o: Option<&Override>, t: &Catalog) -> String {
         Some(o) => format!(
             "{} ({})",
             o.level,
-            t.label_value(t.compare.justification, &o.justification)
+            t.label_value(t.compare.justification, &isolate(&o.justification))
         ),
         None => t.words.no_override.to_owned(),
     }
@@ -169,7 +170,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
             <li key={id.clone()}>
                 <input type="checkbox" id={key.clone()} data-testid={key.clone()} data-id={id}
                     checked={on} {onchange} />
-                <label for={key}>{ label(a) }</label>
+                <label for={key}>{ user(label(a)) }</label>
             </li>
         }
     });
@@ -334,7 +335,7 @@ fn diff_section(p: &DiffProps) -> Html {
                 <label for={id}>{ text }</label>
                 <select {id} data-testid={id} {onchange}>
                     { for list.iter().map(|a| html! {
-                        <option value={a.id.clone()} selected={a.id == current}>{ label(a) }</option>
+                        <option value={a.id.clone()} selected={a.id == current}>{ isolate(&label(a)) }</option>
                     }) }
                 </select>
             </div>
@@ -349,7 +350,7 @@ fn diff_section(p: &DiffProps) -> Html {
                 { select("diff-old", t.compare.diff_old, &p.old, true) }
                 { select("diff-new", t.compare.diff_new, &p.new, false) }
             </div>
-            <p class="diff-pair"><strong>{ label(old) }</strong>{ " → " }<strong>{ label(new) }</strong></p>
+            <p class="diff-pair"><strong>{ user(label(old)) }</strong>{ " → " }<strong>{ user(label(new)) }</strong></p>
             { summary(&d, lang) }
             if d.is_empty() {
                 <p class="panel" data-testid="diff-none">

@@ -13,6 +13,7 @@ use crate::components::fields::{event_value, max_text_length, SelectField, TextF
 use crate::components::plan::PlanTable;
 use crate::components::radar::Radar;
 use crate::components::sections::{Hints, ObjectivesTable, SncCoverage};
+use crate::components::user_text::{isolate, user};
 use crate::components::verdict::{Basis, Counts, Summary as PlainSummary, TargetBlock};
 use crate::platform::today;
 use crate::platform::{download, transfer};
@@ -101,8 +102,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let v = Rc::new(verdict(a, &ev));
     let shared = Rc::new(a.clone());
     let fingerprint = export::fingerprint(a);
-    let name = a
-        .display_name()
+    let name = crate::components::user_text::display_name(a)
         .unwrap_or_else(|| t.workspace.untitled.to_owned());
     let footer = footer_css_string(t.report.fingerprint_label, &fingerprint);
     // Set through the CSSOM (allowed by a strict CSP, unlike an inline <style>); removed
@@ -265,7 +265,7 @@ fn objectives(p: &ObjectivesProps) -> Html {
             <h3>{ t.overrides.title }</h3>
             if p.assessment.overrides.is_empty() { <p>{ t.overrides.overrides_none }</p> } else {
                 <ul>{ for p.assessment.overrides.iter().map(|(id, o)| html! {
-                    <li><strong>{ format!("{id}{colon} {}", o.level) }</strong>{ " — " }{ o.justification.clone() }</li>
+                    <li><strong>{ format!("{id}{colon} {}", o.level) }</strong>{ " — " }{ user(o.justification.clone()) }</li>
                 }) }</ul>
             }
         </section>
@@ -577,7 +577,7 @@ fn answers(p: &AnswersProps) -> Html {
                         // (Lighthouse's dom-size), which keeps its first frame short.
                         let mut src = [
                             ans.map(|x| x.source.as_str()).filter(|s| !s.is_empty())
-                                .map(|s| format!("{}{colon} {s}", t.evidence.source)),
+                                .map(|s| format!("{}{colon} {}", t.evidence.source, isolate(s))),
                             level.map(|l| format!("{}{colon} {l}", t.evidence.level)),
                         ].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         let valid = ans.and_then(|x| x.valid_until);

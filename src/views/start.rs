@@ -4,12 +4,15 @@
 
 use crate::components::dropzone::{use_drop_zone, use_file_picker, DropZone};
 use crate::components::fields::max_text_length;
+use crate::components::notices::usage_text;
+use crate::components::user_text::{display_name, isolate, user};
 use crate::platform::{new_id, storage, today, transfer};
+use crate::saving::StorageEvent;
 use crate::state::Store;
 use crate::state::{ordered, Action, ImportError, ImportStatus, Resolution, Screen};
 use crate::views::ScreenProps;
 use sovcheck_core::{evaluate, Assessment, Lang};
-use sovcheck_text::{texts, Catalog};
+use sovcheck_text::{fill, texts, Catalog};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -88,7 +91,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                 if store.started {
                     <button type="button" data-testid="resume" onclick={resume}>
                         { t.start.resume }
-                        if let Some(name) = store.assessment.display_name() { { format!(" — {name}") } }
+                        if let Some(name) = display_name(&store.assessment) { { " — " }{ user(name) } }
                     </button>
                 }
                 <button type="button" data-testid="import" onclick={picker.pick}>{ t.workspace.import }</button>
@@ -99,6 +102,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
             <ImportPanel />
             <crate::views::respond::RespondList />
             <Workspace />
+            <KeptList />
         </section>
     }
 }
@@ -133,10 +137,7 @@ fn import_panel() -> Html {
         let clashing: Vec<String> = list
             .iter()
             .filter_map(|a| store.workspace.iter().find(|b| b.id == a.id))
-            .map(|b| {
-                b.display_name()
-                    .unwrap_or_else(|| t.workspace.untitled.to_owned())
-            })
+            .map(|b| display_name(b).unwrap_or_else(|| t.workspace.untitled.to_owned()))
             .collect();
         return html! {
             <div class="panel conflict" role="group" aria-labelledby="conflict-q" data-testid="import-conflict">
@@ -210,9 +211,11 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
         Some(ImportStatus::Imported(n)) => (
             "status",
             "import-done",
-            format!("{} {n}.", t.import.imported),
+            html! { { format!("{} {n}.", t.import.imported) } },
         ),
-        Some(ImportStatus::Cancelled) => ("status", "import-done", t.import.cancelled.to_owned()),
+        Some(ImportStatus::Cancelled) => {
+            ("status", "import-done", html! { { t.import.cancelled } })
+        }
         Some(ImportStatus::Failed { file, error }) => {
             let why = match error {
                 ImportError::Read => t.import.read_error.to_owned(),
@@ -220,11 +223,37 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
                 ImportError::EncryptedInBatch => t.import.encrypted_in_batch.to_owned(),
                 ImportError::Format(e) => t.format_error(e),
                 ImportError::Exchange(e) => e.message(t),
+                ImportError::TooBigToStore { needed, free } => {
+                    let share = |units: &usize| {
+                        t.percent(
+                            (100.0 * *units as f64 / storage::QUOTA_UNITS as f64).ceil() as u64
+                        )
+                    };
+                    sovcheck_text::words::sentence(&fill(
+                        t.saving.import_too_big,
+                        &[
+                            ("needed", &share(needed)),
+                            (
+                                "free",
+                                &t.percent(
+                                    (100.0 * *free as f64 / storage::QUOTA_UNITS as f64).floor()
+                                        as u64,
+                                ),
+                            ),
+                            (
+                                "total",
+                                &t.decimal(storage::QUOTA_UNITS as f64 / 1_000_000.0, 1),
+                            ),
+                        ],
+                    ))
+                }
             };
+            // The file's name and what the engine quotes from the file are the file's text:
+            // isolated, so that they cannot turn the words around them.
             (
                 "alert",
                 "import-error",
-                format!("{file} — {} {why}", t.import.failed),
+                html! { <>{ user(file.clone()) }{ format!(" — {} ", t.import.failed) }{ user(why) }</> },
             )
         }
     };
@@ -311,6 +340,12 @@ fn workspace() -> Html {
             if *confirm_wipe {
                 <div class="panel confirm" role="group" aria-labelledby="wipe-q">
                     <p id="wipe-q">{ t.workspace.confirm_wipe }</p>
+                    if !store.saving.kept.is_empty() {
+                        <p data-testid="wipe-kept">{ t.count(store.saving.kept.len(), &t.kept.wipe_also) }</p>
+                        <ul>{ for store.saving.kept.iter().map(|k| html! {
+                            <li>{ kept_heading(k, store.lang) }{ " — " }{ user(t.format_error(&k.problem)) }</li>
+                        }) }</ul>
+                    }
                     <button type="button" class="danger" ref={wipe_ref} data-testid="wipe-confirm" onclick={do_wipe}>{ t.workspace.wipe_for_good }</button>
                     <button type="button" data-testid="wipe-cancel" onclick={cancel_wipe}>{ t.common.cancel }</button>
                 </div>
@@ -318,6 +353,9 @@ fn workspace() -> Html {
             <div role="status">
                 if *wiped { <p data-testid="wiped">{ t.workspace.wiped }</p> }
             </div>
+            if let Some(u) = store.saving.usage.filter(|u| u.near()) {
+                <p class="muted" data-testid="workspace-usage">{ usage_text(t, u) }</p>
+            }
         </section>
     }
 }
@@ -348,7 +386,7 @@ fn row_summary(a: &Assessment, t: &Catalog, lang: Lang) -> String {
     let mut parts: Vec<String> = [a.meta.provider.trim(), a.meta.offer.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+        .map(isolate)
         .collect();
     parts.push(texts(lang).seal_range(ev.seal));
     parts.push(format!(
@@ -374,9 +412,7 @@ fn row(p: &RowProps) -> Html {
         return html! {};
     };
     let (lang, t) = (store.lang, texts(store.lang));
-    let name = a
-        .display_name()
-        .unwrap_or_else(|| t.workspace.untitled.to_owned());
+    let name = display_name(a).unwrap_or_else(|| t.workspace.untitled.to_owned());
     let id = p.id.clone();
     // Every row has the same button names; each button is described by its row's heading.
     let head = format!("ws-row-{}", p.index);
@@ -535,6 +571,116 @@ fn row(p: &RowProps) -> Html {
             <h3 id={head}>{ name }</h3>
             <p class="muted">{ row_summary(a, t, lang) }</p>
             { body }
+        </li>
+    }
+}
+
+/// When an entry was set aside, in words (or that it was left where it was).
+fn kept_heading(k: &storage::Kept, lang: Lang) -> String {
+    let t = texts(lang);
+    match k.at {
+        Some(ms) if !k.in_place => fill(
+            t.kept.entry,
+            &[(
+                "when",
+                &fmt_modified(
+                    &String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string()),
+                    lang,
+                ),
+            )],
+        ),
+        _ => t.kept.left_in_place.to_owned(),
+    }
+}
+
+/// The data set aside: each entry with when, why, a download and a delete (confirmed).
+#[function_component(KeptList)]
+fn kept_list() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let t = texts(store.lang);
+    if store.saving.kept.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="kept" aria-labelledby="kept-title" data-testid="kept-list">
+            <h2 id="kept-title">{ t.kept.title }</h2>
+            <p class="muted">{ t.kept.intro }</p>
+            <ul class="ws-list">
+                { for store.saving.kept.iter().enumerate().map(|(i, k)| html! {
+                    <KeptRow key={k.key.clone()} entry={k.clone()} index={i} />
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct KeptRowProps {
+    entry: storage::Kept,
+    index: usize,
+}
+
+/// One entry set aside.
+#[function_component(KeptRow)]
+fn kept_row(p: &KeptRowProps) -> Html {
+    let store = use_context::<Store>();
+    let confirm = use_state(|| false);
+    let confirm_ref = use_node_ref();
+    use_focus_when(confirm_ref.clone(), *confirm);
+    let Some(store) = store else {
+        return html! {};
+    };
+    let (lang, t) = (store.lang, texts(store.lang));
+    let k = &p.entry;
+    let head = format!("kept-{}", p.index);
+    let download = {
+        let (raw, name) = (
+            k.raw.clone(),
+            format!("sovcheck-kept-{}.json", k.at.map_or(0, |ms| ms as u64)),
+        );
+        Callback::from(move |_| {
+            let _ = crate::platform::download::download(&name, "application/json", &raw);
+        })
+    };
+    let delete = {
+        let (s, key, confirm) = (store.clone(), k.key.clone(), confirm.clone());
+        Callback::from(move |_| {
+            storage::remove(&key);
+            let in_place: Vec<String> = s
+                .saving
+                .kept
+                .iter()
+                .filter(|k| k.in_place && k.key != key)
+                .map(|k| k.key.clone())
+                .collect();
+            s.dispatch(Action::Storage(StorageEvent::Kept(storage::kept(
+                &in_place,
+            ))));
+            confirm.set(false);
+        })
+    };
+    let set = |on: bool| {
+        let confirm = confirm.clone();
+        Callback::from(move |_| confirm.set(on))
+    };
+    html! {
+        <li class="ws-row" data-testid="kept-entry" data-key={k.key.clone()}>
+            <h3 id={head.clone()}>{ kept_heading(k, lang) }</h3>
+            <p class="muted">{ t.kept.why }{ t.typo.colon }{ " " }{ user(t.format_error(&k.problem)) }</p>
+            if *confirm {
+                <div class="confirm" role="group" aria-labelledby={head.clone()}>
+                    <p>{ t.kept.confirm_delete }</p>
+                    <button type="button" class="danger" ref={confirm_ref} data-testid="kept-delete-confirm" onclick={delete}>{ t.kept.delete_for_good }</button>
+                    <button type="button" onclick={set(false)}>{ t.common.cancel }</button>
+                </div>
+            } else {
+                <div class="row-actions">
+                    <button type="button" aria-describedby={head.clone()} data-testid="kept-download" onclick={download}>{ t.kept.download }</button>
+                    <button type="button" class="danger" aria-describedby={head.clone()} data-testid="kept-delete" onclick={set(true)}>{ t.kept.delete }</button>
+                </div>
+            }
         </li>
     }
 }

@@ -145,7 +145,7 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                     if let Ok(list) = content {
                         { for list.iter().filter(|f| sha.as_ref() != Some(&f.fingerprint)).map(|f| html! {
                             <>
-                                <dt>{ format!("{} — {}", t.verify.assessment_fp, f.assessment.display_name().unwrap_or_else(|| t.workspace.untitled.to_owned())) }</dt>
+                                <dt>{ format!("{} — {}", t.verify.assessment_fp, crate::components::user_text::isolate(&f.assessment.display_name().unwrap_or_else(|| t.workspace.untitled.to_owned()))) }</dt>
                                 <dd class="hex" data-testid="verify-assessment-fp" data-value={f.fingerprint.to_string()}>{ marked(f.fingerprint.as_str(), expected) }</dd>
                             </>
                         }) }
@@ -178,18 +178,14 @@ pub fn verify_view(p: &ScreenProps) -> Html {
                         _ => t.workspace.untitled.to_owned(),
                     };
                     let detail = if *of > 1 {
-                        html! { <p>{ format!("{} {name} ({}/{of})", t.verify.content_matched_in, index + 1) }</p> }
+                        html! { <p>{ format!("{} {} ({}/{of})", t.verify.content_matched_in, crate::components::user_text::isolate(&name), index + 1) }</p> }
                     } else {
                         html! {}
                     };
                     ("✓", t.verify.content_matched.to_owned(), detail)
                 }
                 Verdict::Mismatch => ("✗", t.verify.mismatch.to_owned(), html! {}),
-                Verdict::NotSovcheck(e) => (
-                    "✗",
-                    format!("{} {}", t.verify.not_sovcheck, t.format_error(e)),
-                    html! {},
-                ),
+                Verdict::NotSovcheck(e) => ("✗", t.not_sovcheck(e), html! {}),
                 Verdict::ReportNotAssessment { kind } => (
                     "✗",
                     match kind {

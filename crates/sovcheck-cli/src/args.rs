@@ -124,7 +124,7 @@ pub(crate) fn passphrase_file_of(args: &[OsString]) -> Option<PathBuf> {
 
 /// Prints a usage error and the usage; exit status 2.
 pub(crate) fn usage_error(message: &str, lang: Lang) -> ExitCode {
-    eprintln!("sovcheck: {message}\n{}", usage(lang));
+    eprintln!("sovcheck: {}\n{}", crate::safe::text(message), usage(lang));
     ExitCode::from(2)
 }
 

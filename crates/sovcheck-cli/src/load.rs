@@ -26,6 +26,9 @@ pub(crate) enum FileError {
     Encrypted(Locked),
     /// It is a valid document of another kind than the command reads.
     Kind(DocumentKind),
+    /// It is not a regular file (a pipe, a device, a socket): reading it could wait
+    /// forever, or never end.
+    NotRegular,
 }
 
 /// Why an encrypted file could not be opened.
@@ -57,6 +60,9 @@ impl FileError {
                 t.exchange.not_an_assessment,
                 &[("kind", &t.document_kind(*k))],
             ),
+            FileError::NotRegular => {
+                fill(t.errors.cannot_read, &[("reason", &t.files.not_regular)])
+            }
         }
     }
 }
@@ -180,10 +186,25 @@ pub(crate) fn decrypt(env: &envelope::Envelope, passphrase: &str) -> Option<Vec<
     cipher.decrypt(nonce, env.data.as_slice()).ok()
 }
 
-/// Reads one file's bytes, refusing one larger than a sovcheck document can be.
+/// Reads one file's bytes, refusing one larger than a sovcheck document can be, and
+/// anything but a regular file before opening it: opening a named pipe waits for a writer,
+/// and a device may never end.
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, FileError> {
+    let kind = |m: &std::fs::Metadata| {
+        if m.is_dir() {
+            Err(FileError::Io(std::io::ErrorKind::IsADirectory.into()))
+        } else if m.is_file() {
+            Ok(())
+        } else {
+            Err(FileError::NotRegular)
+        }
+    };
+    kind(&std::fs::metadata(path).map_err(FileError::Io)?)?;
     let file = std::fs::File::open(path).map_err(FileError::Io)?;
-    let size = file.metadata().map_err(FileError::Io)?.len();
+    // Checked again on what was opened, in case the path changed in between.
+    let meta = file.metadata().map_err(FileError::Io)?;
+    kind(&meta)?;
+    let size = meta.len();
     if size > MAX_DOCUMENT_BYTES as u64 {
         return Err(FileError::Format(FormatError {
             path: String::new(),
@@ -200,7 +221,8 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, FileError> {
     Ok(bytes)
 }
 
-/// `FILE: message`, with the language's colon.
+/// `FILE: message`, with the language's colon; shown safely (see [`crate::safe`]), since
+/// both the name and the message may carry text from the file.
 pub(crate) fn file_line(path: &Path, message: &str, t: &Catalog) -> String {
-    t.label_value(&path.display().to_string(), message)
+    crate::safe::text(&t.label_value(&path.display().to_string(), message))
 }

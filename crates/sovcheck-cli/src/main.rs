@@ -60,6 +60,10 @@
 //! and `confirmed` (ids), `conflicts` (`subject`, `base` and `response` answers in the
 //! exchange format) and `alreadyLanded` (items the log shows landed before).
 //!
+//! Everything printed from a file is shown, never obeyed: control and bidirectional
+//! characters are escaped (`safe.rs`). Only regular files are read: a named pipe or a device
+//! is refused before it is opened.
+//!
 //! Exit status: 0 when every file was read and is valid, 1 when a file is unreadable or
 //! invalid (the valid ones are still scored), 2 on a usage error (including a workspace of
 //! several assessments given to `csv` or `diff`).
@@ -67,6 +71,7 @@
 mod args;
 mod cmd;
 mod load;
+mod safe;
 
 use args::{lang_of, parse_args, passphrase_file_of, usage, usage_error, Command};
 use cmd::diff::diff_text;
@@ -106,7 +111,7 @@ fn main() -> ExitCode {
         }) => verify(&file, &expected, lang),
         Ok(Command::Csv { lang, file }) => match load_one(&file, lang) {
             Ok(a) => {
-                print!("{}", texts(lang).answers_csv(&a));
+                print!("{}", safe::csv(&texts(lang).answers_csv(&a)));
                 ExitCode::SUCCESS
             }
             Err(failure) => failure.report(lang),
@@ -114,7 +119,8 @@ fn main() -> ExitCode {
         Ok(Command::Diff { lang, old, new }) => {
             match (load_one(&old, lang), load_one(&new, lang)) {
                 (Ok(a), Ok(b)) => {
-                    print!("{}", diff_text(&sovcheck_core::diff(&a, &b), texts(lang)));
+                    let text = diff_text(&sovcheck_core::diff(&a, &b), texts(lang));
+                    print!("{}", safe::lines(&text));
                     ExitCode::SUCCESS
                 }
                 (a, b) => {

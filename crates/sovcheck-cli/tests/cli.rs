@@ -1235,3 +1235,156 @@ fn merge_lands_another_copy_of_the_assessment_with_its_assessor_as_respondent() 
         ))
     );
 }
+
+/// A provider that clears the screen and sets the terminal's title, an offer that starts a
+/// fake line, an id in red, a bidirectional override: all shown escaped, never obeyed.
+const HOSTILE: &str = "{\"formatVersion\": 2, \"assessment\": {\"id\": \"x\\u001b[31m\", \"meta\": {\"provider\": \"\\u001b[2J\\u001b[H\\u001b]0;pwned\\u0007Acme \\u202e0-LAES\", \"offer\": \"IaaS\\r\\nFAKE LINE: SEAL-4 all good\"}, \"answers\": {\"SOV-1.1\": {\"rung\": 1, \"note\": \"\\u009b2J\\u2067x\"}}}}";
+
+/// Whether `s` holds anything a terminal would obey or turn around.
+fn inert(s: &str) -> bool {
+    !s.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\r')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+#[test]
+fn control_and_bidi_characters_from_a_file_are_shown_escaped() {
+    let path = file("hostile-text.json", HOSTILE);
+    let p = path.to_str().unwrap();
+    let out = run(&["score", p]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(inert(&table), "{table:?}");
+    assert!(!table.contains('\r'), "{table:?}");
+    let row = table.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with(&format!(
+            "{p}  <U+001B>[2J<U+001B>[H<U+001B>]0;pwned<U+0007>Acme <U+202E>0-LAES  IaaS<U+000D><U+000A>FAKE LINE: SEAL-4 all good  SEAL-0 to SEAL-1"
+        )),
+        "{row}"
+    );
+    assert_eq!(
+        table.lines().count(),
+        3,
+        "no line of the file's own: {table}"
+    );
+
+    // JSON: the same data, every hostile character as a JSON escape.
+    let out = run(&["score", "--json", p]);
+    let text = stdout(&out);
+    assert!(inert(&text), "{text:?}");
+    assert!(
+        text.contains(r#""provider":"\u001b[2J\u001b[H\u001b]0;pwned\u0007Acme \u202e0-LAES""#),
+        "{text}"
+    );
+    let v = &json_lines(&out)[0];
+    assert_eq!(
+        v["provider"],
+        "\u{1b}[2J\u{1b}[H\u{1b}]0;pwned\u{7}Acme \u{202e}0-LAES"
+    );
+    assert_eq!(v["id"], "x\u{1b}[31m");
+
+    let out = run(&["fingerprint", p]);
+    assert!(
+        stdout(&out).ends_with("  x<U+001B>[31m\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    // CSV keeps a quoted cell's line breaks; everything else is escaped.
+    let out = run(&["csv", p]);
+    let csv = stdout(&out);
+    assert!(inert(&csv), "{csv:?}");
+    assert!(csv.contains("<U+009B>2J<U+2067>x"), "{csv}");
+
+    // A value quoted in an error, and a file name, are escaped too.
+    let bad = file(
+        "hostile-\u{1b}]0;t\u{7}-name.json",
+        "{\"formatVersion\": 2, \"assessment\": {\"meta\": {\"zz\\u001b[2J\\u202e\": 1}}}",
+    );
+    let out = run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let line = stdout(&out);
+    assert!(inert(&line), "{line:?}");
+    assert!(
+        // (The path writes a key as a Rust string literal would.)
+        line.ends_with("hostile-<U+001B>]0;t<U+0007>-name.json: assessment.meta[\"zz\\u{1b}[2J\\u{202e}\"]: unknown field \"zz<U+001B>[2J<U+202E>\"\n"),
+        "{line}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_is_refused_without_waiting() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("no-writer.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let f = fifo.to_str().unwrap();
+    let started = std::time::Instant::now();
+    for (args, exit) in [
+        (vec!["score", f], 1),
+        (vec!["validate", f], 1),
+        (vec!["fingerprint", f], 1),
+        (vec!["csv", f], 1),
+        (vec!["verify", f, &"0".repeat(64)], 1),
+        (vec!["score", "/dev/zero"], 1),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(exit), "{args:?}");
+        let said = stderr(&out) + &stdout(&out);
+        assert!(
+            said.ends_with(": cannot read the file (it is not a regular file, but a pipe, a device or a socket)\n"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let out = run(&["validate", "--lang", "fr", f]);
+    assert_eq!(
+        stdout(&out),
+        fr(&format!("{f} : impossible de lire le fichier (ce n'est pas un fichier ordinaire, mais un tube, un périphérique ou une socket)\n"))
+    );
+    std::fs::remove_file(&fifo).unwrap();
+}
+
+#[test]
+fn an_encrypted_or_utf16_file_is_named_for_what_it_is() {
+    let enc = file(
+        "encrypted.json",
+        r#"{"sovcheckEncrypted": 1, "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": "AAAAAAAAAAAAAAAAAAAAAA=="}, "cipher": {"name": "AES-GCM", "iv": "AAAAAAAAAAAAAAAA"}, "data": "AAAAAAAAAAAAAAAAAAAAAA=="}"#,
+    );
+    let e = enc.to_str().unwrap();
+    let out = run(&["validate", e]);
+    assert_eq!(
+        stdout(&out),
+        format!("{e}: the file is encrypted: give --passphrase-file FILE, or run sovcheck in a terminal to type the passphrase\n")
+    );
+    let out = run(&["verify", e, &"a".repeat(64)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{e}: No match: this file is not the one whose fingerprint was printed, or it was changed after the export. This is an encrypted sovcheck file: open it in the sovcheck app, with its passphrase.\n")
+    );
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sovcheck-cli-tests");
+    let utf16 = dir.join("utf16.json");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in MINIMAL.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    let u = utf16.to_str().unwrap();
+    let out = run(&["validate", "--lang", "fr", u]);
+    assert_eq!(
+        stdout(&out),
+        fr(&format!(
+            "{u} : le fichier est du texte UTF-16 ; enregistrez-le en UTF-8\n"
+        ))
+    );
+}

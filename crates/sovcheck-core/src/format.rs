@@ -216,6 +216,20 @@ pub enum Problem {
     OutsideScope(String),
     /// An assessment recording more than [`MAX_QUESTIONNAIRES`] questionnaires.
     TooManyQuestionnaires(usize),
+    /// The file is UTF-16 text (a byte-order mark, or the zero bytes of UTF-16 around ASCII
+    /// characters): sovcheck files are UTF-8.
+    Utf16,
+    /// Bytes that are not UTF-8 text, the first of them at this line and column (counted
+    /// in bytes from the start of the line, 1-based, as serde_json counts).
+    NotUtf8 {
+        /// Line, 1-based.
+        line: usize,
+        /// Column, 1-based.
+        column: usize,
+    },
+    /// An encrypted sovcheck file (`{"sovcheckEncrypted": ...}`): it is read only with its
+    /// passphrase, by the app.
+    Encrypted,
     /// Anything else serde reports (its English message, kept for diagnostics: the text
     /// layer never shows it to users).
     Other(String),
@@ -977,6 +991,30 @@ fn typed<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, FormatError> {
     typed_with_path(bytes).map_err(|(path, e)| FormatError::at(path, from_json_error(&e)))
 }
 
+/// Refuses text that is not UTF-8, before the JSON parser calls it a syntax error: UTF-16
+/// (with its byte-order mark, which the caller has not stripped, or without one: a zero
+/// byte beside each ASCII character of the start) gets a problem of its own, since saving
+/// the file as UTF-8 is the fix; other bytes get their place.
+fn check_encoding(bytes: &[u8]) -> Result<(), FormatError> {
+    let utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || matches!(bytes, [0, b, ..] | [b, 0, ..] if b.is_ascii() && *b != 0);
+    if utf16 {
+        return Err(FormatError::at("", Problem::Utf16));
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = e.valid_up_to() - start + 1;
+        return Err(FormatError::at("", Problem::NotUtf8 { line, column }));
+    }
+    Ok(())
+}
+
 /// Parses, migrates and validates a document.
 pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
@@ -987,6 +1025,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FormatError::at("", Problem::Empty));
     }
+    check_encoding(bytes)?;
     // A first, untyped read: syntax, truncation and depth errors, the top level's kind and
     // the version (so that the right version's rules apply). serde_json stops at 128
     // levels of nesting, with an error rather than a stack overflow.
@@ -999,6 +1038,9 @@ pub fn parse_document(bytes: &[u8]) -> Result<Document, FormatError> {
         ));
     };
     let Some(version) = top.get("formatVersion") else {
+        if top.contains_key("sovcheckEncrypted") {
+            return Err(FormatError::at("", Problem::Encrypted));
+        }
         return Err(FormatError::at("", Problem::MissingVersion));
     };
     let doc = match version.as_u64() {

@@ -17,7 +17,8 @@
 //! encrypted-file envelope (format and checks; the cryptography is the shell's).
 //! The rules of changing data live here too: [`edit`] (every change a user makes to an
 //! assessment, [`Assessment::apply`]) and [`workspace`] (ids, imports, duplicates), so that
-//! an interface only routes. [`figures`] prints numbers for the interface without core's
+//! an interface only routes; [`sync`] merges what two writers (two browser tabs) changed in
+//! one assessment, field by field, and names the fields both changed. [`figures`] prints numbers for the interface without core's
 //! float formatting. The core holds no words but the content's: errors, hints and warnings
 //! are data that `sovcheck-text` puts into words; [`typography`] is the spacing rule both
 //! share.
@@ -37,6 +38,7 @@ pub mod model;
 pub mod questionnaire;
 pub mod seal;
 pub mod signoff;
+pub mod sync;
 pub mod typography;
 pub mod verdict;
 pub mod verify;

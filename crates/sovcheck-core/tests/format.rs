@@ -781,6 +781,76 @@ fn a_utf8_byte_order_mark_is_ignored() {
     );
 }
 
+#[test]
+fn utf16_other_encodings_and_encrypted_files_are_named() {
+    let doc = r#"{"formatVersion": 2, "assessment": {}}"#;
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if big_endian { b"\xFE\xFF" } else { b"\xFF\xFE" });
+        }
+        for unit in doc.encode_utf16() {
+            let bytes = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            out.extend_from_slice(&bytes);
+        }
+        out
+    };
+    for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+        assert_error_bytes(
+            &utf16(big_endian, bom),
+            "the file is UTF-16 text; save it as UTF-8",
+            "le fichier est du texte UTF-16 ; enregistrez-le en UTF-8",
+        );
+    }
+    // Latin-1 (the é of "Société" as one byte) on the second line.
+    assert_error_bytes(
+        b"{\"formatVersion\": 2,\n \"assessment\": {\"meta\": {\"provider\": \"Soci\xE9t\xE9\"}}}",
+        "the file is not UTF-8 text (line 2, column 43); save it as UTF-8",
+        "le fichier n'est pas du texte UTF-8 (ligne 2, colonne 43) ; enregistrez-le en UTF-8",
+    );
+    // An overlong encoding of "/".
+    assert_error_bytes(
+        b"{\"a\": \"\xC0\xAF\"}",
+        "the file is not UTF-8 text (line 1, column 8); save it as UTF-8",
+        "le fichier n'est pas du texte UTF-8 (ligne 1, colonne 8) ; enregistrez-le en UTF-8",
+    );
+    assert_error(
+        r#"{"sovcheckEncrypted": 1, "kdf": {}, "cipher": {}, "data": ""}"#,
+        "this is an encrypted sovcheck file: open it in the sovcheck app, with its passphrase",
+        "c'est un fichier sovcheck chiffré : ouvrez-le dans l'application sovcheck, avec sa phrase secrète",
+    );
+}
+
+#[test]
+fn a_broken_unicode_escape_is_worded_in_each_language() {
+    // serde_json's "unexpected end of hex escape" and "lone leading surrogate" never reach a
+    // user: both are a broken \u escape.
+    for (doc, column) in [
+        (
+            r#"{"formatVersion": 2, "assessment": {"meta": {"provider": "\ud800"}}}"#,
+            65,
+        ),
+        (
+            r#"{"formatVersion": 2, "assessment": {"meta": {"provider": "\ud800\n"}}}"#,
+            66,
+        ),
+        (
+            r#"{"formatVersion": 2, "assessment": {"meta": {"provider": "\ud800x"}}}"#,
+            65,
+        ),
+    ] {
+        assert_error(
+            doc,
+            &format!("not valid JSON at line 1, column {column} (invalid Unicode escape)"),
+            &format!("JSON invalide à la ligne 1, colonne {column} (échappement Unicode invalide)"),
+        );
+    }
+}
+
 // ------------------------------------------------------------------- version 1
 
 /// The version-2 twin of a version-1 text: the version number, and `"serviceModel": X`

@@ -583,11 +583,93 @@ catalog! {
         crypto_wrong_passphrase: S,
         crypto_unsupported: S,
     }
+    /// What start-up found in storage.
     storage: Storage {
-        corrupt: S,
-        newer: S,
+        /// Entries that could not be read and were set aside at start-up: `{n}`.
+        set_aside: Plural,
+        /// Storage cannot be used at all.
         unavailable: S,
-        download_copy: S,
+    }
+    /// Saving: the quiet "saved" indicator, what could not be saved, and how full storage is.
+    saving: Saving {
+        /// After a change was saved: `{time}`.
+        saved: S,
+        /// Changes storage refused for lack of room: `{n}` assessments, `{names}`.
+        not_saved_full: Plural,
+        /// Changes the browser refused to store: `{n}`, `{names}`.
+        not_saved_refused: Plural,
+        /// The indicator when a change could not be saved.
+        not_saved_short: S,
+        /// The button that exports everything not saved, as one file.
+        export_unsaved: S,
+        /// Storage near its limit: `{percent}`, `{used}` and `{total}` (millions of characters).
+        usage: S,
+        /// An import that cannot be stored: `{needed}` and `{free}` (percent of the browser's
+        /// storage), `{total}` (millions of characters).
+        import_too_big: S,
+    }
+    /// Saved data that could not be read, listed on the start screen until deleted.
+    kept: Kept {
+        title: S,
+        intro: S,
+        /// One entry: `{when}`.
+        entry: S,
+        /// The label before why it could not be read.
+        why: S,
+        /// An entry that could not be copied aside (no room) and stays under its own key.
+        left_in_place: S,
+        download: S,
+        delete: S,
+        confirm_delete: S,
+        delete_for_good: S,
+        /// In the wipe's confirmation: `{n}` entries set aside go too.
+        wipe_also: Plural,
+    }
+    /// Two tabs of sovcheck: what another tab changed meanwhile.
+    tabs: Tabs {
+        /// A field changed in both tabs: `{field}` of `{name}`.
+        conflict: S,
+        conflict_help: S,
+        /// The value saved by the other tab.
+        theirs: S,
+        /// The value this tab had.
+        mine: S,
+        keep_theirs: S,
+        keep_mine: S,
+        /// `{name}`.
+        deleted_elsewhere: S,
+        /// `{name}`.
+        kept_after_delete: S,
+        /// `{name}`.
+        not_deleted: S,
+        wiped_elsewhere: S,
+        /// Labels of fields no form names yet (or names as a question).
+        field_title: S,
+        field_answer: S,
+        field_received: S,
+        field_provenance: S,
+        field_override: S,
+        field_qualified_on: S,
+        field_expires_on: S,
+        field_certificate: S,
+        field_status: S,
+        field_plan_owner: S,
+        field_plan_due: S,
+        field_plan_status: S,
+        plan_planned: S,
+        plan_in_progress: S,
+        plan_done: S,
+        /// A part of an answer: `{id}`, `{part}`.
+        part: S,
+    }
+    /// Files refused for their encoding or their kind, before their content is read.
+    files: Files {
+        utf16: S,
+        /// `{line}`, `{column}`.
+        not_utf8: S,
+        encrypted: S,
+        /// Why a path cannot be read: not a regular file.
+        not_regular: S,
     }
     walk: Walk {
         steps_nav: S,

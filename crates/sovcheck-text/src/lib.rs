@@ -31,6 +31,7 @@ pub mod exchange;
 #[cfg(feature = "embedded")]
 mod fr;
 pub mod messages;
+pub mod sync;
 pub mod verdict;
 pub mod words;
 

@@ -141,6 +141,11 @@ impl Catalog {
                     ("max", &sovcheck_core::format::MAX_QUESTIONNAIRES),
                 ],
             ),
+            Problem::Utf16 => self.files.utf16.to_owned(),
+            Problem::NotUtf8 { line, column } => {
+                fill(self.files.not_utf8, &[("line", line), ("column", column)])
+            }
+            Problem::Encrypted => self.files.encrypted.to_owned(),
             Problem::Other(_) => e.other.to_owned(),
         }
     }
@@ -252,6 +257,21 @@ impl Catalog {
                 self.form(n, &self.errors.compare_too_many),
                 &[("max", &MAX_COMPARED), ("n", &n)],
             ),
+        }
+    }
+
+    /// A checked file that is no sovcheck document: no match, and why. An encrypted export
+    /// is named for what it is (its fingerprint is not the printed one: that is of the file
+    /// before encryption).
+    pub fn not_sovcheck(&self, e: &FormatError) -> String {
+        if e.problem == Problem::Encrypted {
+            format!(
+                "{} {}",
+                self.verify.mismatch,
+                crate::words::sentence(self.files.encrypted)
+            )
+        } else {
+            format!("{} {}", self.verify.not_sovcheck, self.format_error(e))
         }
     }
 

@@ -14,7 +14,7 @@ pub(crate) fn fingerprints(path: &Path, lang: Lang) -> bool {
         Ok(list) => {
             for a in &list {
                 let id = if a.id.is_empty() { "-" } else { a.id.as_str() };
-                println!("{}  {id}", fingerprint(a));
+                println!("{}  {}", fingerprint(a), crate::safe::text(id));
             }
             true
         }

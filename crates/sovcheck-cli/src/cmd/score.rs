@@ -42,7 +42,10 @@ pub(crate) fn score(files: &[PathBuf], json: bool, lang: Lang) -> bool {
         for a in &list {
             let ev = sovcheck_core::evaluate(a, today);
             if json {
-                println!("{}", json_line(path, a, &ev));
+                println!(
+                    "{}",
+                    crate::safe::json(&json_line(path, a, &ev).to_string())
+                );
             } else {
                 let v = verdict(a, &ev);
                 notes.extend(deciding_note(path, &v, t));
@@ -195,7 +198,7 @@ pub(crate) fn deciding_note(path: &Path, v: &Verdict, t: &Catalog) -> Option<Str
     Some(fill(
         t.verdict.cli_deciding,
         &[
-            ("file", &path.display()),
+            ("file", &crate::safe::text(&path.display().to_string())),
             ("target", &x.seal),
             ("verdict", &t.target_word(&x.verdict)),
             ("answers", &t.least_answers(&x.verdict)),
@@ -203,7 +206,7 @@ pub(crate) fn deciding_note(path: &Path, v: &Verdict, t: &Catalog) -> Option<Str
     ))
 }
 
-/// One table row.
+/// One table row; the cells from the file are shown safely (see [`crate::safe`]).
 pub(crate) fn table_row(
     path: &Path,
     a: &Assessment,
@@ -211,10 +214,11 @@ pub(crate) fn table_row(
     v: &Verdict,
     t: &Catalog,
 ) -> [String; 9] {
+    use crate::safe::text;
     [
-        path.display().to_string(),
-        or_dash(&a.meta.provider),
-        or_dash(&a.meta.offer),
+        text(&path.display().to_string()),
+        text(&or_dash(&a.meta.provider)),
+        text(&or_dash(&a.meta.offer)),
         t.seal_range(ev.seal),
         t.score_range(ev.score.lower, ev.score.upper),
         target_text(v, t),

@@ -15,7 +15,7 @@ pub(crate) fn verify_text(v: &Verdict, t: &Catalog) -> String {
         Verdict::Match => w.matched.to_owned(),
         Verdict::ContentMatch { .. } => w.content_matched.to_owned(),
         Verdict::Mismatch => w.mismatch.to_owned(),
-        Verdict::NotSovcheck(e) => format!("{} {}", w.not_sovcheck, t.format_error(e)),
+        Verdict::NotSovcheck(e) => t.not_sovcheck(e),
         Verdict::ReportNotAssessment { kind } => match kind {
             ReportKind::Pdf => w.report_pdf.to_owned(),
             ReportKind::Html => w.report_html.to_owned(),
