@@ -186,7 +186,7 @@ fn import_panel() -> Html {
             <>
             { status }
             <form class="panel conflict" data-testid="import-decrypt-form" {onsubmit}>
-                <p id="decrypt-q">{ format!("{name} {}", t.import.encrypted_prompt) }</p>
+                <p id="decrypt-q">{ fill(&t.import.encrypted_prompt, &[("name", &isolate(&name))]) }</p>
                 <div class="field">
                     <label for="import-passphrase">{ t.import.passphrase }</label>
                     <input id="import-passphrase" type="password" autocomplete="off" ref={pass_ref}
@@ -211,7 +211,7 @@ fn status_html(store: &Store, dismiss: Callback<MouseEvent>) -> Html {
         Some(ImportStatus::Imported(n)) => (
             "status",
             "import-done",
-            html! { { format!("{} {n}.", t.import.imported) } },
+            html! { { t.count(*n, &t.import.imported) } },
         ),
         Some(ImportStatus::Cancelled) => {
             ("status", "import-done", html! { { t.import.cancelled } })

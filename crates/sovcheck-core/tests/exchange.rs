@@ -218,7 +218,7 @@ fn hostile_and_mismatched_documents_get_exact_errors() {
                 r#"{{{IDS}, "scope": {{"questions": "q1"}}}}"#
             )),
             "response.scope.questions: expected a list, found the text \"q1\"",
-            "response.scope.questions : une liste attendu, trouvé le texte \"q1\"",
+            "response.scope.questions : il faudrait une liste, pas le texte \"q1\"",
         ),
         (
             response(&format!(

@@ -357,7 +357,7 @@ fn format_version_0_errors_name_its_own_paths() {
     assert_error(
         r#"{"formatVersion":0,"answers":{"SOV-1.1":"maybe"}}"#,
         r#"answers["SOV-1.1"]: expected a rung number or "unknown", found the text "maybe""#,
-        r#"answers["SOV-1.1"] : un numéro de niveau ou « unknown » attendu, trouvé le texte "maybe""#,
+        r#"answers["SOV-1.1"] : il faudrait un numéro de niveau ou « unknown », pas le texte "maybe""#,
     );
     assert_error(
         r#"{"formatVersion":0,"answers":{"SOV-9.9":1}}"#,
@@ -448,22 +448,22 @@ fn values_of_the_wrong_type() {
     assert_error(
         &single(r#"{"answers": {"SOV-1.1": {"rung": "3"}}}"#),
         r#"assessment.answers["SOV-1.1"].rung: expected a whole number from 0 to 255, found the text "3""#,
-        r#"assessment.answers["SOV-1.1"].rung : un entier de 0 à 255 attendu, trouvé le texte "3""#,
+        r#"assessment.answers["SOV-1.1"].rung : il faudrait un entier de 0 à 255, pas le texte "3""#,
     );
     assert_error(
         &single(r#"{"answers": []}"#),
         "assessment.answers: expected an object, found a list",
-        "assessment.answers : un objet attendu, trouvé une liste",
+        "assessment.answers : il faudrait un objet, pas une liste",
     );
     assert_error(
         &single(r#"{"answers": {"SOV-1.1": {"unknown": "yes"}}}"#),
         r#"assessment.answers["SOV-1.1"].unknown: expected true or false, found the text "yes""#,
-        r#"assessment.answers["SOV-1.1"].unknown : true ou false attendu, trouvé le texte "yes""#,
+        r#"assessment.answers["SOV-1.1"].unknown : il faudrait true ou false, pas le texte "yes""#,
     );
     assert_error(
         &single(r#"{"weights": 5}"#),
         r#"assessment.weights: expected "framework-v1.2.1", "calculator-2026-06" or an object of eight weights, found the number 5"#,
-        "assessment.weights : « framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids attendu, trouvé le nombre 5",
+        "assessment.weights : il faudrait « framework-v1.2.1 », « calculator-2026-06 » ou un objet de huit poids, pas le nombre 5",
     );
     assert_error(
         &single(r#"{"aggregation": "average"}"#),

@@ -353,7 +353,7 @@ catalog! {
         wiped: S,
     }
     import: Import {
-        imported: S,
+        imported: Plural,
         failed: S,
         read_error: S,
         cancelled: S,

@@ -279,7 +279,10 @@ pub(crate) static DE: Catalog = Catalog {
         wiped: "Alle sovcheck-Daten wurden aus diesem Browser entfernt.",
     },
     import: Import {
-        imported: "Importierte Bewertungen:",
+        imported: Plural {
+            one: "{n} Bewertung importiert.",
+            other: "{n} Bewertungen importiert.",
+        },
         failed: "nicht importiert, es wurde nichts geändert.",
         read_error: "Der Browser konnte diese Datei nicht lesen.",
         cancelled: "Import abgebrochen: Es wurde nichts geändert.",
@@ -287,7 +290,7 @@ pub(crate) static DE: Catalog = Catalog {
         conflict_help: "Sollen diese durch die Fassung aus der Datei ersetzt oder beide behalten werden (die importierten erhalten dann eine neue Kennung)? Bis zu Ihrer Auswahl ändert sich nichts.",
         replace: "Ersetzen",
         keep_both: "Beide behalten",
-        encrypted_prompt: "ist verschlüsselt. Geben Sie die Passphrase ein, mit der die Datei geschützt wurde, um sie zu importieren.",
+        encrypted_prompt: "{name} ist verschlüsselt. Geben Sie die Passphrase ein, mit der die Datei geschützt wurde, um sie zu importieren.",
         passphrase: "Passphrase",
         passphrase_repeat: "Passphrase wiederholen",
         decrypt: "Entschlüsseln und importieren",

@@ -281,7 +281,10 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         wiped: "All sovcheck data has been removed from this browser.",
     },
     import: Import {
-        imported: "Assessments imported:",
+        imported: Plural {
+            one: "{n} assessment imported.",
+            other: "{n} assessments imported.",
+        },
         failed: "not imported, nothing was changed.",
         read_error: "The browser could not read this file.",
         cancelled: "Import cancelled: nothing was changed.",
@@ -289,7 +292,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         conflict_help: "Replace them with the file's version, or keep both (the imported ones get a new identifier)? Nothing changes until you choose.",
         replace: "Replace",
         keep_both: "Keep both",
-        encrypted_prompt: "is encrypted. Enter the passphrase it was protected with to import it.",
+        encrypted_prompt: "{name} is encrypted. Enter the passphrase it was protected with to import it.",
         passphrase: "Passphrase",
         passphrase_repeat: "Repeat the passphrase",
         decrypt: "Decrypt and import",
