@@ -192,6 +192,6 @@ mod tests {
         assert!(boot_script(&[bad]).is_err());
         assert!(single_boot_script()
             .unwrap()
-            .contains("var packs = {\"en\":\"sovcheck-pack-en\",\"fr\":\"sovcheck-pack-fr\"};"));
+            .contains("var packs = {\"en\":\"sovcheck-pack-en\",\"fr\":\"sovcheck-pack-fr\",\"de\":\"sovcheck-pack-de\"};"));
     }
 }
