@@ -23,6 +23,7 @@ after(async () => {
 
 const EN = 'sovcheck could not start: one of its files could not be loaded, or did not pass its integrity check (the copy on this server was changed or is incomplete). Your saved assessments are untouched. Reload the page; if this persists, tell whoever hosts sovcheck.';
 const FR = "sovcheck n'a pas pu démarrer : l'un de ses fichiers n'a pas pu être chargé, ou n'a pas passé son contrôle d'intégrité (la copie sur ce serveur a été modifiée ou est incomplète). Vos évaluations enregistrées sont intactes. Rechargez la page ; si le problème persiste, prévenez qui héberge sovcheck.";
+const DE = 'sovcheck konnte nicht starten: Eine seiner Dateien konnte nicht geladen werden oder hat die Integritätsprüfung nicht bestanden (die Kopie auf diesem Server wurde verändert oder ist unvollständig). Ihre gespeicherten Bewertungen sind unverändert. Laden Sie die Seite neu; besteht das Problem fort, wenden Sie sich an die Stelle, die sovcheck bereitstellt.';
 
 /**
  * A copy of dist where `change` edits the one file whose name matches `pattern` (its
@@ -75,12 +76,12 @@ for (const [what, suffix, change] of [
   ['the wasm', /_bg\.wasm$/, (b) => swap(b, 'sovcheck.v1.ui', 'sovcheck.v1.uj')],
   ['the glue', /\.js$/, (b) => swap(b, 'wasm', 'WASM')],
 ]) {
-  test(`${what} changed by a byte: the page says so in English and French, and storage is untouched`, async () => {
+  test(`${what} changed by a byte: the page says so in English, French and German, and storage is untouched`, async () => {
     const v = await visit(tampered(suffix, change), 'fr-FR');
     const { page } = v;
     await page.waitForSelector('#sovcheck-failed:not([hidden])');
-    assert.deepEqual(await page.locator('#sovcheck-failed p').allTextContents(), [EN, FR]);
-    assert.deepEqual(await page.locator('#sovcheck-failed p').evaluateAll((ps) => ps.map((p) => p.lang)), ['en', 'fr']);
+    assert.deepEqual(await page.locator('#sovcheck-failed p').allTextContents(), [EN, FR, DE]);
+    assert.deepEqual(await page.locator('#sovcheck-failed p').evaluateAll((ps) => ps.map((p) => p.lang)), ['en', 'fr', 'de']);
     assert.equal(await page.locator(tid('new-assessment')).count(), 0, 'the app did not start');
     assert.ok(v.errors.some((e) => /integrity/i.test(e)), v.errors.join('\n'));
     assert.equal(await page.evaluate(() => localStorage.getItem('sovcheck.v1.a.kept')), v.stored);

@@ -28,14 +28,14 @@ test('sovcheck.html: the boot script, the module and inline styles, every langua
   const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
   // Every language's text pack is in the page, as text the browser never runs.
   const packs = all.filter((m) => m[1].includes('type="text/plain"'));
-  assert.deepEqual(packs.map((m) => /id="([^"]*)"/.exec(m[1])[1]), ['sovcheck-pack-en', 'sovcheck-pack-fr']);
+  assert.deepEqual(packs.map((m) => /id="([^"]*)"/.exec(m[1])[1]), ['sovcheck-pack-en', 'sovcheck-pack-fr', 'sovcheck-pack-de']);
   for (const [, attrs, text] of packs) {
     assert.ok(text.startsWith(`sovcheck-pack 1 ${/sovcheck-pack-(\w+)/.exec(attrs)[1]} `));
   }
   const scripts = all.filter((m) => !m[1].includes('type="text/plain"'));
   assert.equal(scripts.length, 2);
   assert.equal(scripts[0][1], ' data-sovcheck-boot');
-  assert.match(scripts[0][2], /var packs = \{"en":"sovcheck-pack-en","fr":"sovcheck-pack-fr"\};/);
+  assert.match(scripts[0][2], /var packs = \{"en":"sovcheck-pack-en","fr":"sovcheck-pack-fr","de":"sovcheck-pack-de"\};/);
   assert.equal(scripts[1][1], ' type="module"');
   const boot = scripts[0][2];
   const script = scripts[1][2];

@@ -57,7 +57,7 @@ test('index.html: the strict CSP is the first element after <meta charset>, with
 
 test('index.html: the boot script names one text pack per language, each with the integrity of its file', () => {
   const packs = packsOf(inlineScripts(INDEX)[0]);
-  assert.deepEqual(Object.keys(packs), ['en', 'fr']);
+  assert.deepEqual(Object.keys(packs), ['en', 'fr', 'de']);
   const files = filesOf(path.join(DIST, 'i18n')).filter((f) => f.endsWith('.txt'));
   assert.deepEqual(files, Object.values(packs).map(([href]) => href.replace('./i18n/', '')).sort());
   for (const [tag, [href, integrity]] of Object.entries(packs)) {

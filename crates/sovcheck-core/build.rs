@@ -56,7 +56,7 @@ fn array<'a>(v: &'a Value, key: &str, at: &str) -> Res<&'a Vec<Value>> {
 
 /// The languages of the content, in the order of `Lang::ALL` (a test in `content.rs` checks
 /// the two lists agree). A language added here must be present in every content text.
-const LANGS: [&str; 2] = ["en", "fr"];
+const LANGS: [&str; 3] = ["en", "fr", "de"];
 
 thread_local! {
     /// Every content text so far, one table per language of [`LANGS`].

@@ -91,13 +91,18 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
-    fn both_languages_have_the_same_shape() {
+    fn every_language_has_the_same_shape() {
         let en = blocks(texts(Lang::En).accessibility.statement);
         let fr = blocks(texts(Lang::Fr).accessibility.statement);
+        let de = blocks(texts(Lang::De).accessibility.statement);
         assert_eq!(en.first(), Some(&Block::Heading("Accessibility statement")));
         assert_eq!(
             fr.first(),
             Some(&Block::Heading("Déclaration d'accessibilité"))
+        );
+        assert_eq!(
+            de.first(),
+            Some(&Block::Heading("Barrierefreiheitserklärung"))
         );
         let shape = |v: &[Block]| -> Vec<u8> {
             v.iter()
@@ -109,6 +114,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(shape(&en), shape(&fr));
+        assert_eq!(shape(&en), shape(&de));
         assert!(en.contains(&Block::Para(
             "sovcheck is partially compliant with RGAA 4.1 (WCAG 2.1 AA): it has not been audited by an independent body. What was tested, and how, is listed below; the known gaps follow.".to_owned()
         )));

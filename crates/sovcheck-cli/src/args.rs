@@ -13,7 +13,7 @@ pub(crate) fn usage(lang: Lang) -> String {
     fill(texts(lang).cli.usage, &[("tags", &lang_tags())])
 }
 
-/// The language tags `--lang` takes, as `en|fr`.
+/// The language tags `--lang` takes, as `en|fr|de`.
 pub(crate) fn lang_tags() -> String {
     Lang::ALL.map(Lang::tag).join("|")
 }
@@ -364,7 +364,15 @@ mod tests {
         assert!(args(&[]).is_err());
         assert!(args(&["score"]).is_err());
         assert!(args(&["frobnicate", "a.json"]).is_err());
-        assert!(args(&["score", "--lang", "de", "a.json"]).is_err());
+        assert!(args(&["score", "--lang", "es", "a.json"]).is_err());
+        assert_eq!(
+            args(&["score", "--lang", "de", "a.json"]),
+            Ok(Command::Score {
+                json: false,
+                lang: Lang::De,
+                files: vec!["a.json".into()]
+            })
+        );
         assert!(args(&["validate", "--json", "a.json"]).is_err());
         assert!(args(&["score", "--colour", "a.json"]).is_err());
         assert_eq!(
@@ -478,7 +486,7 @@ mod tests {
         );
         assert_eq!(
             args(&["score", "--lang", "es", "a"]).map_err(|e| e.message(texts(Lang::En))),
-            Err("unknown language “es” (use en|fr)".to_owned())
+            Err("unknown language “es” (use en|fr|de)".to_owned())
         );
     }
 }

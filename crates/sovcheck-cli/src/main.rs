@@ -1,13 +1,13 @@
 //! `sovcheck`: score and validate sovcheck assessment files from the command line.
 //!
 //! ```text
-//! sovcheck score [--json] [--lang en|fr] FILE...
-//! sovcheck validate [--lang en|fr] FILE...
-//! sovcheck fingerprint [--lang en|fr] FILE
-//! sovcheck csv [--lang en|fr] FILE
-//! sovcheck diff [--lang en|fr] OLD NEW
-//! sovcheck verify [--lang en|fr] FILE FINGERPRINT
-//! sovcheck merge [--json] [--lang en|fr] BASE RESPONSE... --out FILE
+//! sovcheck score [--json] [--lang en|fr|de] FILE...
+//! sovcheck validate [--lang en|fr|de] FILE...
+//! sovcheck fingerprint [--lang en|fr|de] FILE
+//! sovcheck csv [--lang en|fr|de] FILE
+//! sovcheck diff [--lang en|fr|de] OLD NEW
+//! sovcheck verify [--lang en|fr|de] FILE FINGERPRINT
+//! sovcheck merge [--json] [--lang en|fr|de] BASE RESPONSE... --out FILE
 //! ```
 //!
 //! Every command reads encrypted files (docs/FORMAT.md, "Encrypted files") with the

@@ -478,10 +478,10 @@ fn usage_errors_exit_2_and_help_exits_0() {
     }
     let out = run(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang en|fr] FILE..."));
+    assert!(stdout(&out).starts_with("usage: sovcheck score [--json] [--lang en|fr|de] FILE..."));
     let out = run(&["--help", "--lang", "fr"]);
     assert!(stdout(&out).starts_with(&fr(
-        "usage : sovcheck score [--json] [--lang en|fr] FICHIER..."
+        "usage : sovcheck score [--json] [--lang en|fr|de] FICHIER..."
     )));
 }
 
@@ -848,7 +848,7 @@ fn verify_usage_errors_exit_2() {
             "{args:?}: {}",
             stderr(&out)
         );
-        assert!(stderr(&out).contains("sovcheck verify [--lang en|fr] FILE FINGERPRINT"));
+        assert!(stderr(&out).contains("sovcheck verify [--lang en|fr|de] FILE FINGERPRINT"));
     }
     let out = run(&["verify", "--lang", "fr", "a.json", "abc"]);
     assert!(stderr(&out).starts_with(&fr(
@@ -1387,4 +1387,73 @@ fn an_encrypted_or_utf16_file_is_named_for_what_it_is() {
             "{u} : le fichier est du texte UTF-16 ; enregistrez-le en UTF-8\n"
         ))
     );
+}
+
+#[test]
+fn german_is_spoken_by_every_command_asked_with_lang_de() {
+    // The score table: the same columns and verdicts as the app, in German words.
+    let path = verdict_workspace();
+    let p = path.to_str().unwrap();
+    let out = run(&["score", "--lang", "de", p]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        cells(rows[0]),
+        [
+            "Datei",
+            "Anbieter",
+            "Angebot",
+            "SEAL",
+            "Wert",
+            "Zielstufe",
+            "Beantwortet/unbekannt/unbeantwortet",
+            "Begrenzende Kriterien",
+            "Begrenzt durch"
+        ]
+    );
+    let trial = cells(rows[1]);
+    assert_eq!(&trial[..4], [p, "Trial", "-", "SEAL-0 bis SEAL-1"]);
+    assert_eq!(&trial[5..7], ["SEAL-3: nicht erreicht", "2/1/45"]);
+    let near = cells(rows[2]);
+    assert_eq!(&near[5..], ["SEAL-2: offen", "47/1/0", "SOV-1.8*", "-"]);
+    assert_eq!(
+        rows[3],
+        "* offen: begrenzt, weil die ungünstigste Antwort angenommen wird"
+    );
+    assert_eq!(
+        rows[4],
+        format!("{p}: Zielstufe SEAL-2 offen; Mindestantworten, die sie erreichen: SOV-1.8 mindestens Antwortstufe 2")
+    );
+
+    // Validation errors.
+    let broken = file("broken-de.json", BROKEN);
+    let b = broken.to_str().unwrap();
+    let out = run(&["validate", "--lang", "de", b]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{b}: assessment.answers[\"SOV-3.1\"].rung: 7 liegt außerhalb des Bereichs 0..4\n")
+    );
+
+    // Usage.
+    let out = run(&["--help", "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("Aufruf: sovcheck score [--json] [--lang en|fr|de] DATEI..."));
+
+    // The CSV: German words, a semicolon between cells (German spreadsheets read the comma
+    // as the decimal mark) and a byte-order mark.
+    let path = file("csv-de.json", MINIMAL);
+    let out = run(&["csv", "--lang", "de", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 49);
+    assert_eq!(
+        lines[0],
+        "\u{feff}Ziel;Kriterium;Titel;Status;Antwortstufe;Antwort;Anmerkung;Quelle;Nachweisniveau;Gültig bis"
+    );
+    assert!(text.contains(";SOV-2.2;") && text.contains(";unbekannt;;Weiß ich nicht;"));
+    assert!(lines[1].starts_with("SOV-1;SOV-1.1;"), "{}", lines[1]);
+    assert!(lines[1].contains(";beantwortet;3;"), "{}", lines[1]);
 }

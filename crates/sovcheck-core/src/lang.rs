@@ -19,11 +19,13 @@ pub enum Lang {
     En,
     /// French.
     Fr,
+    /// German.
+    De,
 }
 
 impl Lang {
     /// Every language, in display order.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
     /// How many languages there are.
     pub const COUNT: usize = Lang::ALL.len();
 
@@ -32,6 +34,7 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Fr => "fr",
+            Lang::De => "de",
         }
     }
 
@@ -41,6 +44,7 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Fr => "Français",
+            Lang::De => "Deutsch",
         }
     }
 
@@ -49,10 +53,11 @@ impl Lang {
         match self {
             Lang::En => 0,
             Lang::Fr => 1,
+            Lang::De => 2,
         }
     }
 
-    /// Parses a tag (`fr`, and regional variants such as `fr-FR` or `fr_CA`, any case);
+    /// Parses a tag (`fr`, and regional variants such as `fr-FR`, `fr_CA` or `de-CH`, any case);
     /// a language sovcheck does not speak is `None`.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
@@ -86,6 +91,9 @@ mod tests {
     fn parse_accepts_regional_tags_and_rejects_others() {
         assert_eq!(Lang::parse("fr-FR"), Some(Lang::Fr));
         assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        for de in ["de", "de-DE", "de-AT", "de-CH", "DE_ch"] {
+            assert_eq!(Lang::parse(de), Some(Lang::De), "{de}");
+        }
         assert_eq!(Lang::parse("es"), None);
         assert_eq!(Lang::parse(""), None);
     }

@@ -263,7 +263,7 @@ fn parse_document_survives_mutated_and_hostile_input() {
                 for lang in Lang::ALL {
                     let message = sovcheck_text::texts(lang).format_error(&e);
                     assert!(!message.trim().is_empty(), "empty message for:\n{replay}");
-                    if lang == Lang::Fr {
+                    if lang != Lang::En {
                         for english in PARSER_ENGLISH {
                             assert!(
                                 !message.contains(english),

@@ -118,18 +118,21 @@ pub fn single_boot_script() -> Result<String, Error> {
 
 /// The script around the table of packs (`tag: [href, integrity]` to fetch, or `tag: id`
 /// of an element of the page). Plain ES2015, no module: it runs before Trunk's loader.
+/// It is part of every first load, so it carries no comments (they are here): `fail`
+/// shows the page's own message when the app cannot start (a file missing or altered); the
+/// `error` listener catches a script, stylesheet or wasm refused (integrity) or missing
+/// before the app started; `choose` takes the saved language, else the first of the
+/// browser's that sovcheck speaks (any regional variant), else English.
 fn script(table: &str) -> String {
     format!(
         "\n(function () {{\n\
   \"use strict\";\n\
   var packs = {table};\n\
-  // The page's own message when the app cannot start (a file missing or altered).\n\
   function fail() {{\n\
     var e = document.getElementById(\"sovcheck-failed\");\n\
     if (e && !window.sovcheckStarted) e.hidden = false;\n\
   }}\n\
   window.sovcheckFail = fail;\n\
-  // A script, stylesheet or wasm refused (integrity) or missing, before the app started.\n\
   window.addEventListener(\"error\", function (e) {{\n\
     var t = e.target;\n\
     if (t && (t.tagName === \"SCRIPT\" || t.tagName === \"LINK\")) fail();\n\
@@ -192,6 +195,6 @@ mod tests {
         assert!(boot_script(&[bad]).is_err());
         assert!(single_boot_script()
             .unwrap()
-            .contains("var packs = {\"en\":\"sovcheck-pack-en\",\"fr\":\"sovcheck-pack-fr\"};"));
+            .contains("var packs = {\"en\":\"sovcheck-pack-en\",\"fr\":\"sovcheck-pack-fr\",\"de\":\"sovcheck-pack-de\"};"));
     }
 }

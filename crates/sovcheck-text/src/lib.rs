@@ -3,7 +3,7 @@
 //! * [`Catalog`]: the words of one language, grouped by screen and by layer (`words` and
 //!   `typo` for domain values, `errors` and `hints` for the core's data, `cli` for the
 //!   command line, the other groups for the app's screens). Each language is one file
-//!   (`en.rs`, `fr.rs`) filling every field, so a missing text does not compile.
+//!   (`en.rs`, `fr.rs`, `de.rs`) filling every field, so a missing text does not compile.
 //! * The wording of domain values and core data ([`words`], [`messages`]): a SEAL range,
 //!   a score, a date, a format error, a hint… are put into words here and nowhere else, for
 //!   the app, the report, the CSV and the CLI alike.
@@ -25,6 +25,8 @@ use std::sync::OnceLock;
 mod macros;
 mod catalog;
 pub mod csv;
+#[cfg(feature = "embedded")]
+mod de;
 #[cfg(feature = "embedded")]
 mod en;
 pub mod exchange;
@@ -170,7 +172,7 @@ impl Catalog {
     pub fn is_singular(&self, n: u64) -> bool {
         match self.lang() {
             Lang::Fr => n < 2,
-            Lang::En => n == 1,
+            Lang::En | Lang::De => n == 1,
         }
     }
 
@@ -199,6 +201,7 @@ fn source(lang: Lang) -> &'static Catalog {
     match lang {
         Lang::En => &en::EN,
         Lang::Fr => &fr::FR,
+        Lang::De => &de::DE,
     }
 }
 

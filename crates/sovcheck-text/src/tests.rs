@@ -167,3 +167,97 @@ fn fingerprint_errors_read_verbatim() {
         "nothing was typed."
     );
 }
+
+#[test]
+fn german_ranges_scores_dates_and_counts_read_verbatim() {
+    let de = texts(Lang::De);
+    assert_eq!(de.lang(), Lang::De);
+    let r = SealRange {
+        lower: Seal::new(1).unwrap(),
+        upper: Seal::new(3).unwrap(),
+    };
+    assert_eq!(de.seal_range(r), "SEAL-1 bis SEAL-3");
+    assert_eq!(de.seal_range(SealRange::exact(Seal::MAX)), "SEAL-4");
+    // A decimal comma, and a no-break space before the percent sign (DIN 5008).
+    assert_eq!(de.score(89.594), "89,59\u{a0}%");
+    assert_eq!(
+        de.score_range(0.0, 100.0756),
+        "0,00\u{a0}% bis 100,08\u{a0}%"
+    );
+    assert_eq!(de.score_range(12.001, 12.0049), "12,00\u{a0}%");
+    let d = |y, m, day| Date::new(y, m, day).unwrap();
+    assert_eq!(de.date(d(2026, 12, 2)), "2. Dezember 2026");
+    assert_eq!(de.date(d(2026, 6, 30)), "30. Juni 2026");
+    assert_eq!(de.date(d(2027, 7, 1)), "1. Juli 2027");
+    assert_eq!(de.date(d(2026, 3, 9)), "9. März 2026");
+    assert_eq!(de.opt_date(None), "—");
+    // German takes the singular for one only (French for zero too).
+    assert_eq!(de.count(1, &de.cli.valid), "ok (1 Bewertung)");
+    assert_eq!(de.count(0, &de.cli.valid), "ok (0 Bewertungen)");
+    assert_eq!(de.count(2, &de.cli.valid), "ok (2 Bewertungen)");
+    assert_eq!(de.count(1, &de.landing.conflicts), "1 Konflikt");
+    assert_eq!(de.count(3, &de.landing.conflicts), "3 Konflikte");
+    assert_eq!(de.count(1, &de.plan.levels), "1 SEAL-Stufe");
+    assert_eq!(de.count(2, &de.plan.levels), "2 SEAL-Stufen");
+    assert_eq!(de.label_value("Wert", "1 %"), "Wert: 1 %");
+    assert_eq!(de.change("a", "a"), "a (unverändert)");
+    assert_eq!(de.change("a", "b"), "a → b");
+    assert_eq!(de.quote("Kontext"), "„Kontext“");
+    assert_eq!(de.csv_separator(), ';');
+}
+
+#[test]
+fn three_languages_each_with_its_own_words() {
+    assert_eq!(Lang::ALL, [Lang::En, Lang::Fr, Lang::De]);
+    assert_eq!(Lang::ALL.map(|l| texts(l).language.tag), ["en", "fr", "de"]);
+    // German is a translation, not a copy: the only strings equal to English are signs,
+    // placeholders alone, codes and names that German writes the same way.
+    let en = strings(Lang::En);
+    let same: Vec<String> = strings(Lang::De)
+        .into_iter()
+        .zip(&en)
+        .filter(|((_, d), (_, e))| d == e)
+        .map(|((name, _), _)| name)
+        .collect();
+    let allowed = |name: &str| {
+        let word = |s: &str| s.chars().any(char::is_alphabetic);
+        let en_value = en
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, s)| *s)
+            .unwrap_or("");
+        let without_placeholders = {
+            let mut s = en_value.to_owned();
+            for p in placeholders(en_value) {
+                s = s.replace(&format!("{{{p}}}"), "");
+            }
+            s
+        };
+        !word(&without_placeholders)
+            || [
+                "SEAL",
+                "SecNumCloud",
+                "null",
+                "Name",
+                "Passphrase",
+                "Provenance",
+                "Sources",
+                "ok",
+                "Status",
+                "Export",
+                "Aggregation",
+                "April",
+                "August",
+                "September",
+                "November",
+            ]
+            .iter()
+            .any(|w| without_placeholders.trim().trim_end_matches(':') == *w)
+            || without_placeholders.starts_with("ok (")
+    };
+    let leaks: Vec<&String> = same.iter().filter(|n| !allowed(n)).collect();
+    assert!(
+        leaks.is_empty(),
+        "German strings left in English: {leaks:?}"
+    );
+}
