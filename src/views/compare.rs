@@ -295,7 +295,7 @@ fn comparison_table(
     };
     let total = sovcheck_text::verdict::criteria_total();
     html! {
-        <table class="compare-table" data-testid="compare-table">
+        <table class="compare" data-testid="compare-table">
             <caption>{ t.compare.table_caption }</caption>
             <thead><tr>
                 <th scope="col">{ t.compare.corner }</th>
@@ -486,7 +486,8 @@ fn diff_section(p: &DiffProps) -> Html {
                 </p>
             } else {
                 if !d.changes.is_empty() {
-                    <div class="field check no-print">
+                    <div class="no-print diff-filter">
+                    <div class="check">
                         <input type="checkbox" id="diff-moving-only" data-testid="diff-moving-only"
                             checked={moving_only} aria-describedby="diff-moving-help" onchange={{
                                 let cb = p.on_moving_only.clone();
@@ -498,7 +499,8 @@ fn diff_section(p: &DiffProps) -> Html {
                                 })
                             }} />
                         <label for="diff-moving-only">{ t.compare.moving_only }</label>
-                        <p class="muted" id="diff-moving-help">{ t.compare.moving_help }</p>
+                    </div>
+                    <p class="muted" id="diff-moving-help">{ t.compare.moving_help }</p>
                     </div>
                 }
                 { changes_table(&d.changes, moving_only, columns(versions, offer(old), offer(new), t), lang) }
