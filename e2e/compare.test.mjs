@@ -96,7 +96,7 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   assert.deepEqual(await rangeOf(page, 'compare-seal-1'), ['0', '1']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-2'), ['0', '2']);
   // Every lower end is SEAL-0: the row is marked equal, in words for screen readers.
-  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to SEAL-1 = (equal in every column)');
+  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to SEAL-1\u00a0= (equal in every column)');
   assert.equal(await page.getAttribute(tid('compare-seal-1'), 'data-mark'), 'equal');
   // Alpha and Gamma answered 1 and 4 criteria: Gamma has the most; none is unknown.
   assert.deepEqual(await Promise.all([0, 1, 2].map((i) => page.getAttribute(tid(`compare-answered-${i}`), 'data-mark'))),
@@ -465,7 +465,7 @@ test('offers: two files in one picker action, letters, completeness and target r
   for (const row of ['answered', 'unknown', 'unanswered']) {
     assert.deepEqual(await marksOf(page, row, 2), byOffer([none, best]), row);
   }
-  assert.equal(await page.textContent(tid(`compare-target-${n}`)), 'SEAL-1: undecided ★ (best of this row)');
+  assert.equal(await page.textContent(tid(`compare-target-${n}`)), 'SEAL-1: undecided\u00a0★ (best of this row)');
   assert.match(await page.textContent(tid('compare-legend')), /^★ marks the best value of a row, = a row where every column is equal\./);
   await assertAccessible(page, 'compare, two offers with marks');
 

@@ -73,9 +73,10 @@ fn mark_html(m: Mark, t: &Catalog) -> Html {
         Mark::Equal => ("=", t.compare.mark_equal),
         Mark::None => return html! {},
     };
+    // A no-break space: the sign stays on the line of the value it marks.
     html! {
         <>
-            { " " }
+            { "\u{a0}" }
             <span class="better-mark" aria-hidden="true">{ sign }</span>
             <span class="visually-hidden">{ format!(" ({words})") }</span>
         </>
@@ -317,7 +318,7 @@ fn comparison_table(
                         html! {
                             <td data-testid={format!("compare-seal-{i}")} data-lower={r.lower.level().to_string()}
                                 data-upper={r.upper.level().to_string()} data-mark={m.id()}>
-                                <span class="nowrap">{ t.seal_range(r) }</span>{ mark_html(m, t) }
+                                <span class="nowrap">{ t.seal_range(r) }{ mark_html(m, t) }</span>
                             </td>
                         }
                     }) }
