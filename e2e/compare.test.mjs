@@ -31,7 +31,7 @@ const sha256 = (text) => crypto.createHash('sha256').update(Buffer.from(text, 'u
 async function pickIdOf(page, name) {
   const n = await page.locator('[data-testid^="compare-pick-"]').count();
   for (let i = 0; i < n; i++) {
-    if (await page.textContent(`label[for="compare-pick-${i}"]`) === name) {
+    if (await page.textContent(`label[for="compare-pick-${i}"] .offer-name`) === name) {
       return page.getAttribute(tid(`compare-pick-${i}`), 'data-id');
     }
   }
@@ -76,7 +76,8 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   // Newest first, like the start screen; the first two are picked on arrival.
   const names = [];
   for (let i = 0; i < 3; i++) names.push(await page.textContent(`label[for="compare-pick-${i}"]`));
-  assert.deepEqual(names, ['Gamma Green', 'Beta Hosting', 'Alpha Cloud']);
+  // Each with its neutral letter.
+  assert.deepEqual(names, ['Offer A Gamma Green', 'Offer B Beta Hosting', 'Offer C Alpha Cloud']);
   assert.deepEqual(
     await Promise.all([0, 1, 2].map((i) => page.isChecked(tid(`compare-pick-${i}`)))),
     [true, true, false]);
@@ -86,7 +87,7 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
 
   await page.check(tid('compare-pick-2'));
   assert.deepEqual(await page.locator(`${tid('compare-table')} thead th[scope="col"]`).allTextContents(),
-    ['Assessment', 'Gamma Green', 'Beta Hosting', 'Alpha Cloud']);
+    ['Assessment', 'Offer AGamma Green', 'Offer BBeta Hosting', 'Offer CAlpha Cloud']);
   for (let i = 0; i < 3; i++) {
     assert.equal(await page.getAttribute(tid(`compare-col-${i}`), 'data-id'), ids[i]);
   }
@@ -94,7 +95,15 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   assert.deepEqual(await rangeOf(page, 'compare-seal-0'), ['0', '3']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-1'), ['0', '1']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-2'), ['0', '2']);
-  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to SEAL-1');
+  // Every lower end is SEAL-0: the row is marked equal, in words for screen readers.
+  assert.equal(await page.textContent(tid('compare-seal-1')), 'SEAL-0 to SEAL-1\u00a0= (equal in every column)');
+  assert.equal(await page.getAttribute(tid('compare-seal-1'), 'data-mark'), 'equal');
+  // Alpha and Gamma answered 1 and 4 criteria: Gamma has the most; none is unknown.
+  assert.deepEqual(await Promise.all([0, 1, 2].map((i) => page.getAttribute(tid(`compare-answered-${i}`), 'data-mark'))),
+    ['best', 'none', 'none']);
+  assert.deepEqual(await Promise.all([0, 1, 2].map((i) => page.getAttribute(tid(`compare-unknown-${i}`), 'data-mark'))),
+    ['equal', 'equal', 'equal']);
+  assert.equal(await page.textContent(tid('compare-target-0')), 'No target SEAL set');
   // Objective rows: SOV-8 of Gamma is exact; its points 125 + 125 + 187.5 + 0 = 437.5 / 1000.
   assert.deepEqual(await rangeOf(page, 'compare-SOV-8-0'), ['3', '3']);
   assert.equal(await page.getAttribute(tid('compare-SOV-8-0'), 'data-score-lower'), '43.75');
@@ -173,13 +182,14 @@ test('diff: every changed answer in words, its effect on the SEAL, other changes
   const idOf = (name) => pickIdOf(page, name);
   const alpha = await idOf('Alpha Cloud');
   const beta = await idOf('Beta Hosting');
-  // By default: the second of the list (earlier) to the first (later).
-  assert.equal(await page.inputValue(tid('diff-old')), beta);
+  // Two offers by default: from the first of the list (A) to the second (B).
+  assert.equal(await page.inputValue(tid('diff-old')), await idOf('Gamma Green'));
+  assert.equal(await page.inputValue(tid('diff-new')), beta);
   await page.selectOption(tid('diff-old'), alpha);
   await page.selectOption(tid('diff-new'), beta);
   await page.waitForSelector(tid('diff-table'));
 
-  const rows = page.locator(`${tid('diff-table')} tbody tr`);
+  const rows = page.locator(`${tid('diff-table')} tr[data-testid^="diff-row-"]`);
   assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.testid)),
     ['diff-row-SOV-1.1', 'diff-row-SOV-7.1']);
   const cells = async (id) => {
@@ -370,6 +380,203 @@ test('verify: a bad fingerprint is reported without a file once typed in', async
   assert.equal(r.text, '✗ This is not a valid fingerprint: “n” is not a hexadecimal character (0-9, a-f).');
   await assertAccessible(page, 'verify, bad fingerprint without a file');
   assert.deepEqual(await storedOf(page), {});
+  assertClean(rec);
+  await context.close();
+});
+
+// ------------------------------------------------------------------ offers
+// Two offers as files: the core's fixtures, given ids and a target SEAL-1. North is the mixed
+// SecNumCloud IaaS (42 answered, 4 unknown, 2 unanswered; SEAL-0 to SEAL-1, score 51.91 % to
+// 63.58 %: target undecided); South answers every criterion at its worst rung (48 answered;
+// SEAL-0, score 0 %: target not met). Both use the framework weights.
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'crates/sovcheck-core/tests/fixtures');
+function offerFile(fixture, id, provider, change = () => {}) {
+  const doc = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${fixture}.json`), 'utf8'));
+  doc.assessment.id = id;
+  doc.assessment.meta.provider = provider;
+  doc.assessment.meta.targetSeal = 1;
+  doc.assessment.meta.offer = '';
+  change(doc.assessment);
+  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc), 'utf8') };
+}
+const NORTH = () => offerFile('mixed-secnumcloud-iaas', 'north', 'North Cloud');
+const SOUTH = () => offerFile('all-worst-framework', 'south', 'South Hosting');
+
+/** Drops `files` (`{ name, buffer }`) on the workspace in one drop, as a user's drag would. */
+async function dropFiles(page, files) {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const [n, t] of list) dt.items.add(new File([t], n, { type: 'application/json' }));
+    const zone = document.querySelector('[data-testid="workspace"]');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files.map((f) => [f.name, f.buffer.toString('utf8')]));
+}
+
+/** The marks of a row, by column: `data-mark` and the words read out. */
+async function marksOf(page, row, n) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const cell = page.locator(tid(`compare-${row}-${i}`));
+    out.push([await cell.getAttribute('data-mark'),
+      await cell.locator('.better-mark').count() ? await cell.locator('.better-mark').textContent() : '',
+      await cell.locator('.visually-hidden').count() ? await cell.locator('.visually-hidden').textContent() : '']);
+  }
+  return out;
+}
+
+test('offers: two files in one picker action, letters, completeness and target rows, the better value marked', async () => {
+  const { page, rec, context } = await openApp(env);
+  assert.equal(await page.locator(tid('import-file')).evaluate((el) => el.multiple), true);
+  await page.setInputFiles(tid('import-file'), [NORTH(), SOUTH()]);
+  assert.equal(await page.textContent(`${tid('import-done')} p`), 'Assessments imported: 2.');
+  await page.click(tid('open-compare'));
+  await page.waitForSelector(tid('compare-table'));
+
+  // Neutral letters, in the list's order, in the picks and the column heads.
+  const names = [0, 1].map((i) => page.textContent(`label[for="compare-pick-${i}"] .offer-name`));
+  const order = await Promise.all(names);
+  assert.deepEqual([...order].sort(), ['North Cloud', 'South Hosting']);
+  assert.equal(await page.textContent('label[for="compare-pick-0"]'), `Offer A ${order[0]}`);
+  assert.deepEqual(await page.locator(`${tid('compare-table')} thead th[scope="col"]`).allTextContents(),
+    ['Assessment', `Offer A${order[0]}`, `Offer B${order[1]}`]);
+  const n = order.indexOf('North Cloud');
+  const s = 1 - n;
+  const byOffer = (pairs) => (n === 0 ? pairs : [pairs[1], pairs[0]]);
+
+  // Completeness: the verdict's counts; the target verdict against SEAL-1.
+  const values = async (row) => Promise.all([0, 1].map((i) => page.getAttribute(tid(`compare-${row}-${i}`), 'data-value')));
+  assert.deepEqual(await values('answered'), byOffer(['42', '48']));
+  assert.deepEqual(await values('unknown'), byOffer(['4', '0']));
+  assert.deepEqual(await values('unanswered'), byOffer(['2', '0']));
+  assert.equal(await page.textContent(`${tid('compare-row-answered')} th`), 'Answered, of 48 criteria');
+  assert.equal(await page.getAttribute(tid(`compare-target-${n}`), 'data-verdict'), 'undecided');
+  assert.equal(await page.getAttribute(tid(`compare-target-${s}`), 'data-verdict'), 'not-met');
+  assert.equal(await page.textContent(tid(`compare-target-${s}`)), 'SEAL-1: not met');
+
+  // The better value: North's score and target; South's completeness; the SEALs' lower
+  // ends are equal (SEAL-0). A sign to see, words to hear.
+  const best = ['best', '★', ' (best of this row)'];
+  const none = ['none', '', ''];
+  const equal = ['equal', '=', ' (equal in every column)'];
+  assert.deepEqual(await marksOf(page, 'seal', 2), [equal, equal]);
+  assert.deepEqual(await marksOf(page, 'score', 2), byOffer([best, none]));
+  assert.deepEqual(await marksOf(page, 'target', 2), byOffer([best, none]));
+  for (const row of ['answered', 'unknown', 'unanswered']) {
+    assert.deepEqual(await marksOf(page, row, 2), byOffer([none, best]), row);
+  }
+  assert.equal(await page.textContent(tid(`compare-target-${n}`)), 'SEAL-1: undecided\u00a0★ (best of this row)');
+  assert.match(await page.textContent(tid('compare-legend')), /^★ marks the best value of a row, = a row where every column is equal\./);
+  await assertAccessible(page, 'compare, two offers with marks');
+
+  // In French: "Offre A", the same counts' words.
+  await switchLang(page, 'fr');
+  assert.equal(await page.textContent(tid('compare-col-0')), `Offre A${order[0]}`);
+  assert.equal(await page.textContent(`${tid('compare-row-answered')} th`), fr('Répondus, sur 48 critères'));
+  assert.equal(await page.textContent(tid(`compare-target-${s}`)), fr('SEAL-1 : non atteinte'));
+  assert.equal(await page.locator(`${tid(`compare-score-${n}`)} .visually-hidden`).textContent(),
+    ' (meilleure valeur de la ligne)');
+  await assertAccessible(page, 'compare, two offers, French');
+  await switchLang(page, 'en');
+  // On a phone the table scrolls in its region; the page itself does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  assertClean(rec);
+  await context.close();
+});
+
+test('offers: the difference keeps the changes that move a SEAL, grouped by objective; versions read before / after', async () => {
+  const { page, rec, context } = await openApp(env);
+  // One drop with two files imports both.
+  await dropFiles(page, [NORTH(), SOUTH()]);
+  await page.waitForSelector(tid('import-done'));
+  assert.equal(await page.textContent(`${tid('import-done')} p`), 'Assessments imported: 2.');
+  assert.equal(await page.locator(tid('assessment-row')).count(), 2);
+  await page.click(tid('open-compare'));
+  await page.waitForSelector(tid('diff-table'));
+
+  // Two offers: A to B, neutral words, the filter on.
+  assert.equal(await page.textContent('label[for="diff-old"]'), 'First offer');
+  assert.equal(await page.textContent('label[for="diff-new"]'), 'Second offer');
+  const a = await page.getAttribute(tid('compare-pick-0'), 'data-id');
+  assert.equal(await page.inputValue(tid('diff-old')), a);
+  assert.equal(await page.isChecked(tid('diff-moving-only')), true);
+  assert.deepEqual(await page.locator(`${tid('diff-table')} thead th`).allTextContents(),
+    ['Criterion', 'Offer A', 'Offer B', 'What changed', 'Effect of this change alone on the SEAL']);
+  const shown = async () => {
+    const el = page.locator(tid('diff-shown'));
+    return [Number(await el.getAttribute('data-shown')), Number(await el.getAttribute('data-total'))];
+  };
+  const rows = () => page.locator(`${tid('diff-table')} tr[data-testid^="diff-row-"]`);
+  const groupsOf = () => page.locator(`${tid('diff-table')} tbody`).evaluateAll((bodies) =>
+    bodies.map((b) => [b.dataset.testid, Number(b.dataset.shown), Number(b.dataset.total)]));
+  const [on, total] = await shown();
+  // 47 answers differ; 10 of them move no SEAL (rungs granting the same SEAL, e.g. SOV-1.2
+  // rung 3 against rung 0, both SEAL-4; SOV-5.1 differs in its evidence only).
+  assert.deepEqual([on, total], [37, 47]);
+  assert.equal(await rows().count(), on);
+  assert.deepEqual(await rows().evaluateAll((trs) => [...new Set(trs.map((tr) => tr.dataset.moves))]), ['true']);
+  const filtered = await groupsOf();
+  assert.deepEqual(filtered, [['diff-group-SOV-1', 5, 8], ['diff-group-SOV-2', 5, 6],
+    ['diff-group-SOV-3', 5, 5], ['diff-group-SOV-4', 6, 6], ['diff-group-SOV-5', 3, 6],
+    ['diff-group-SOV-6', 4, 5], ['diff-group-SOV-7', 5, 7], ['diff-group-SOV-8', 4, 4]]);
+  assert.equal(await page.textContent(tid('diff-shown')), `Changed answers shown: ${on} of ${total}.`);
+  assert.equal(await page.textContent(tid('diff-group-head-SOV-1')), 'SOV-1 Strategic sovereignty (5 of 8 changes)');
+  await assertAccessible(page, 'difference of two offers, filtered');
+
+  // Unticked: every changed answer, still grouped, SOV-1 first.
+  await page.uncheck(tid('diff-moving-only'));
+  assert.deepEqual(await shown(), [total, total]);
+  assert.equal(await rows().count(), total);
+  const all = await groupsOf();
+  assert.deepEqual(all.map((g) => g[0]), [1, 2, 3, 4, 5, 6, 7, 8].map((k) => `diff-group-SOV-${k}`));
+  assert.ok(all.every(([, shownN, totalN]) => shownN === totalN));
+  assert.equal(all.reduce((sum, g) => sum + g[1], 0), total);
+  await assertAccessible(page, 'difference of two offers, unfiltered');
+  await page.check(tid('diff-moving-only'));
+  assert.deepEqual(await shown(), [on, total]);
+
+  // A later version of North (one answer changed) kept beside it: the two read as versions.
+  await page.click(tid('back'));
+  const later = offerFile('mixed-secnumcloud-iaas', 'north', 'North Cloud', (x) => {
+    x.answers['SOV-7.1'] = { rung: 4 };
+  });
+  later.name = 'north-later.json';
+  await dropFiles(page, [later, SOUTH()]);
+  await page.waitForSelector(tid('import-conflict'));
+  // A second conflicting file waits its turn while the first question is asked.
+  await page.setInputFiles(tid('import-file'), [SOUTH()]);
+  await page.click(tid('import-keep-both'));
+  await page.waitForSelector(tid('import-conflict'));
+  await page.click(tid('import-cancel'));
+  assert.equal(await page.locator(tid('assessment-row')).count(), 4);
+  await page.click(tid('open-compare'));
+  await page.waitForSelector(tid('diff-old'));
+  await page.selectOption(tid('diff-old'), 'north');
+  await page.selectOption(tid('diff-new'), 'north-2');
+  assert.equal(await page.textContent('label[for="diff-old"]'), 'Earlier assessment (before)');
+  assert.equal(await page.textContent('label[for="diff-new"]'), 'Later assessment (after)');
+  // Versions: every changed answer by default.
+  assert.equal(await page.isChecked(tid('diff-moving-only')), false);
+  assert.deepEqual(await page.locator(`${tid('diff-table')} thead th`).allTextContents(),
+    ['Criterion', 'Before', 'After', 'What changed', 'Effect of this change alone on the SEAL']);
+  assert.deepEqual(await rows().evaluateAll((trs) => trs.map((tr) => tr.dataset.testid)), ['diff-row-SOV-7.1']);
+  assert.equal(await page.textContent(tid('diff-group-head-SOV-7')), 'SOV-7 Security and compliance sovereignty (1 change)');
+  await assertAccessible(page, 'difference of two versions');
+  assertClean(rec);
+  await context.close();
+});
+
+test('import: an encrypted file among several is refused with its clear message', async () => {
+  const { page, rec, context } = await openApp(env);
+  const sealed = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
+    'crates/sovcheck-cli/tests/fixtures/response-encrypted.json'));
+  await page.setInputFiles(tid('import-file'), [NORTH(),
+    { name: 'sealed.json', mimeType: 'application/json', buffer: sealed }]);
+  await page.waitForSelector(tid('import-error'));
+  assert.equal(await page.textContent(tid('import-error')),
+    'sealed.json — not imported, nothing was changed. Encrypted files are imported one at a time, each with its passphrase.Dismiss');
+  assert.equal(await page.locator(tid('assessment-row')).count(), 0);
   assertClean(rec);
   await context.close();
 });

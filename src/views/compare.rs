@@ -1,10 +1,14 @@
 //! Comparison of 2 to 10 assessments side by side, and the answer-by-answer difference of two.
 //!
 //! The screen only reads the workspace; it never changes it. The assessments are listed in
-//! the start screen's order (most recently modified first) and the first two are picked on
-//! arrival, so a table shows at once. The difference compares any two assessments of the
-//! workspace; it starts from the second of the list (the earlier) to the first (the later).
-//! Every figure comes from the engine: [`sovcheck_core::compare`] and [`sovcheck_core::diff`].
+//! the start screen's order (most recently modified first), each with a neutral letter
+//! ("Offer A", "Offer B"…), and the first two are picked on arrival, so a table shows at
+//! once. The table marks the better value of each row (★, = for a tie everywhere), with
+//! words for screen readers. The difference compares any two assessments of the workspace:
+//! two offers from A to B, filtered by default to the changes that move a SEAL; two versions
+//! of one assessment (the core's [`naming`]) from the earlier to the later, "before / after".
+//! Changes are grouped by objective. Every figure and rule comes from the engine:
+//! [`sovcheck_core::compare`] and [`sovcheck_core::diff`].
 
 use crate::components::fields::event_value;
 use crate::components::user_text::{isolate, user};
@@ -12,9 +16,11 @@ use crate::platform::print_callback;
 use crate::state::Store;
 use crate::state::{ordered, Action};
 use crate::views::ScreenProps;
-use sovcheck_core::compare::{compare, Column, MAX_COMPARED, MIN_COMPARED};
+use sovcheck_core::compare::{
+    compare, letter, naming, Comparison, Mark, Naming, Row, MAX_COMPARED, MIN_COMPARED,
+};
 use sovcheck_core::content;
-use sovcheck_core::diff::{diff, Change, Delta, Diff, OverrideChange};
+use sovcheck_core::diff::{diff, groups, Change, Delta, Diff, OverrideChange};
 use sovcheck_core::figures::fixed;
 use sovcheck_core::model::{Choice, Override, Weights};
 use sovcheck_core::{Assessment, Lang, SealRange};
@@ -42,12 +48,38 @@ pub fn default_picks(list: &[&Assessment]) -> Vec<String> {
         .collect()
 }
 
-/// The default difference: from the second of the list (earlier) to the first (later).
+/// The default difference: two offers from the first of the list (A) to the second (B);
+/// two versions of one assessment from the second (earlier) to the first (later).
 pub fn default_diff(list: &[&Assessment]) -> (String, String) {
     let id = |i: usize| list.get(i).map(|a| a.id.clone()).unwrap_or_default();
     match list.len() {
         0 | 1 => (id(0), id(0)),
-        _ => (id(1), id(0)),
+        _ if naming(&[&id(0), &id(1)]) == Naming::Versions => (id(1), id(0)),
+        _ => (id(0), id(1)),
+    }
+}
+
+/// "Offer A" for the `i`-th assessment of the list.
+pub fn offer_name(i: usize, t: &Catalog) -> String {
+    fill(t.compare.offer, &[("letter", &letter(i))])
+}
+
+/// The mark of a cell: a visible sign (hidden from screen readers) and its words (read by
+/// them); nothing for a cell that is not the best.
+fn mark_html(m: Mark, t: &Catalog) -> Html {
+    let (sign, words) = match m {
+        Mark::Best => ("★", t.compare.mark_best),
+        Mark::TiedBest => ("★", t.compare.mark_tied),
+        Mark::Equal => ("=", t.compare.mark_equal),
+        Mark::None => return html! {},
+    };
+    // A no-break space: the sign stays on the line of the value it marks.
+    html! {
+        <>
+            { "\u{a0}" }
+            <span class="better-mark" aria-hidden="true">{ sign }</span>
+            <span class="visually-hidden">{ format!(" ({words})") }</span>
+        </>
     }
 }
 
@@ -129,6 +161,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
         let init = default_diff(&initial);
         use_state(move || init)
     };
+    let moving_only = use_state(|| None::<bool>);
     let Some(store) = store else {
         return html! {};
     };
@@ -136,6 +169,11 @@ pub fn compare_view(p: &ScreenProps) -> Html {
     let t = texts(lang);
     let list = ordered(&store.workspace);
     let label = |a: &Assessment| label_of(a, &list, t.workspace.untitled);
+    // Each assessment's letter: its place in the list.
+    let offer = |a: &Assessment| {
+        let i = list.iter().position(|b| b.id == a.id).unwrap_or_default();
+        offer_name(i, t)
+    };
 
     let back = {
         let s = store.clone();
@@ -170,7 +208,7 @@ pub fn compare_view(p: &ScreenProps) -> Html {
             <li key={id.clone()}>
                 <input type="checkbox" id={key.clone()} data-testid={key.clone()} data-id={id}
                     checked={on} {onchange} />
-                <label for={key}>{ user(label(a)) }</label>
+                <label for={key}><span class="offer-letter">{ offer_name(i, t) }</span>{ " " }<span class="offer-name">{ user(label(a)) }</span></label>
             </li>
         }
     });
@@ -185,8 +223,9 @@ pub fn compare_view(p: &ScreenProps) -> Html {
                     <p class="panel mixed-rules" data-testid="compare-mixed">{ t.compare.mixed_rules }</p>
                 }
                 <div class="table-scroll" role="region" tabindex="0" aria-label={t.compare.table_caption}>
-                    { comparison_table(&c.columns, &chosen, &label, lang) }
+                    { comparison_table(c, &chosen, &label, &offer, lang) }
                 </div>
+                <p class="muted marks-legend" data-testid="compare-legend">{ t.compare.marks_legend }</p>
             </>
         },
     };
@@ -208,6 +247,9 @@ pub fn compare_view(p: &ScreenProps) -> Html {
             <DiffSection old={pair.0.clone()} new={pair.1.clone()} onchange={{
                 let pair = pair.clone();
                 Callback::from(move |v: (String, String)| pair.set(v))
+            }} moving_only={*moving_only} on_moving_only={{
+                let moving_only = moving_only.clone();
+                Callback::from(move |v: bool| moving_only.set(Some(v)))
             }} />
             <p class="print-only muted">
                 { t.shell.footer }
@@ -217,57 +259,115 @@ pub fn compare_view(p: &ScreenProps) -> Html {
     }
 }
 
-/// The side-by-side table: one column per assessment.
+/// The side-by-side table: one column per assessment, the better value of each ranked row
+/// marked.
 fn comparison_table(
-    columns: &[Column],
+    c: &Comparison,
     chosen: &[&Assessment],
     label: &dyn Fn(&Assessment) -> String,
+    offer: &dyn Fn(&Assessment) -> String,
     lang: Lang,
 ) -> Html {
     let t = texts(lang);
-    let seal_cell = |testid: String, r: SealRange| {
+    let columns = &c.columns;
+    let versions = c.naming() == Naming::Versions;
+    let pairs = || columns.iter().zip(chosen.iter().copied()).enumerate();
+    let marks = |row: Row| c.marks(row);
+    let seal_marks = marks(Row::Seal);
+    let score_marks = marks(Row::Score);
+    let target_marks = marks(Row::Target);
+    let mark_at = |m: &[Mark], i: usize| m.get(i).copied().unwrap_or(Mark::None);
+    let count_row = |key: &str,
+                     head: String,
+                     row: Row,
+                     value: fn(&sovcheck_core::compare::Column) -> usize| {
+        let m = marks(row);
         html! {
-            <td data-testid={testid} data-lower={r.lower.level().to_string()}
-                data-upper={r.upper.level().to_string()}>{ texts(lang).seal_range(r) }</td>
+            <tr data-testid={format!("compare-row-{key}")}>
+                <th scope="row">{ head }</th>
+                { for pairs().map(|(i, (col, _))| html! {
+                    <td data-testid={format!("compare-{key}-{i}")} data-value={value(col).to_string()}
+                        data-mark={mark_at(&m, i).id()}>
+                        { value(col) }{ mark_html(mark_at(&m, i), t) }
+                    </td>
+                }) }
+            </tr>
         }
     };
-    let pairs = || columns.iter().zip(chosen.iter().copied()).enumerate();
+    let total = sovcheck_text::verdict::criteria_total();
     html! {
         <table class="compare" data-testid="compare-table">
             <caption>{ t.compare.table_caption }</caption>
             <thead><tr>
                 <th scope="col">{ t.compare.corner }</th>
                 { for pairs().map(|(i, (_, a))| html! {
-                    <th scope="col" data-testid={format!("compare-col-{i}")} data-id={a.id.clone()}>{ label(a) }</th>
+                    <th scope="col" data-testid={format!("compare-col-{i}")} data-id={a.id.clone()}>
+                        if !versions {
+                            <span class="offer-letter">{ offer(a) }</span><br />
+                        }
+                        <span class="offer-name">{ user(label(a)) }</span>
+                    </th>
                 }) }
             </tr></thead>
             <tbody>
                 <tr class="headline-row">
                     <th scope="row">{ t.compare.overall_seal }</th>
-                    { for pairs().map(|(i, (c, _))| seal_cell(format!("compare-seal-{i}"), c.seal)) }
+                    { for pairs().map(|(i, (col, _))| {
+                        let r = col.seal;
+                        let m = mark_at(&seal_marks, i);
+                        html! {
+                            <td data-testid={format!("compare-seal-{i}")} data-lower={r.lower.level().to_string()}
+                                data-upper={r.upper.level().to_string()} data-mark={m.id()}>
+                                <span class="nowrap">{ t.seal_range(r) }{ mark_html(m, t) }</span>
+                            </td>
+                        }
+                    }) }
                 </tr>
                 <tr>
                     <th scope="row">{ t.estimate.score_label }</th>
-                    { for pairs().map(|(i, (c, _))| html! {
-                        <td data-testid={format!("compare-score-{i}")}
-                            data-lower={fixed(c.score.lower, 2)} data-upper={fixed(c.score.upper, 2)}>
-                            { texts(lang).score_range(c.score.lower, c.score.upper) }
-                        </td>
+                    { for pairs().map(|(i, (col, _))| {
+                        let m = mark_at(&score_marks, i);
+                        html! {
+                            <td data-testid={format!("compare-score-{i}")} data-mark={m.id()}
+                                data-lower={fixed(col.score.lower, 2)} data-upper={fixed(col.score.upper, 2)}>
+                                { t.score_range(col.score.lower, col.score.upper) }{ mark_html(m, t) }
+                            </td>
+                        }
+                    }) }
+                </tr>
+                { count_row("answered", fill(t.compare.completeness_answered, &[("total", &total)]), Row::Answered, |c| c.answered) }
+                { count_row("unknown", t.compare.completeness_unknown.to_owned(), Row::Unknown, |c| c.unknown) }
+                { count_row("unanswered", t.compare.completeness_unanswered.to_owned(), Row::Unanswered, |c| c.unanswered) }
+                <tr data-testid="compare-row-target">
+                    <th scope="row">{ t.compare.target_row }</th>
+                    { for pairs().map(|(i, (col, _))| {
+                        let m = mark_at(&target_marks, i);
+                        let words = match &col.target {
+                            Some(g) => fill(t.compare.target_cell,
+                                &[("target", &g.seal), ("verdict", &t.target_word(&g.verdict))]),
+                            None => t.verdict.no_target.to_owned(),
+                        };
+                        html! {
+                            <td data-testid={format!("compare-target-{i}")} data-mark={m.id()}
+                                data-verdict={col.target.as_ref().map_or("none", |g| g.verdict.id())}>
+                                { words }{ mark_html(m, t) }
+                            </td>
+                        }
                     }) }
                 </tr>
                 { for content::objectives().iter().enumerate().map(|(k, o)| html! {
                     <tr data-testid={format!("compare-row-{}", o.id)}>
                         <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
-                        { for pairs().map(|(i, (c, a))| {
-                            let Some(f) = c.objectives.get(k) else { return html! { <td></td> } };
+                        { for pairs().map(|(i, (col, a))| {
+                            let Some(f) = col.objectives.get(k) else { return html! { <td></td> } };
                             html! {
                                 <td data-testid={format!("compare-{}-{i}", o.id)}
                                     data-lower={f.seal.lower.level().to_string()} data-upper={f.seal.upper.level().to_string()}
                                     data-score-lower={fixed(f.score.lower, 2)} data-score-upper={fixed(f.score.upper, 2)}>
-                                    <span class="seal">{ texts(lang).seal_range(f.seal) }</span>
+                                    <span class="seal">{ t.seal_range(f.seal) }</span>
                                     if a.overrides.contains_key(o.id) { { format!(" ({})", t.overrides.overridden) } }
                                     <br />
-                                    <span class="muted">{ texts(lang).score_range(f.score.lower, f.score.upper) }</span>
+                                    <span class="muted">{ t.score_range(f.score.lower, f.score.upper) }</span>
                                 </td>
                             }
                         }) }
@@ -275,8 +375,8 @@ fn comparison_table(
                 }) }
                 <tr>
                     <th scope="row">{ t.compare.snc_stage }</th>
-                    { for pairs().map(|(i, (c, _))| html! {
-                        <td data-testid={format!("compare-stage-{i}")}>{ t.stage(c.secnumcloud_stage) }</td>
+                    { for pairs().map(|(i, (col, _))| html! {
+                        <td data-testid={format!("compare-stage-{i}")}>{ t.stage(col.secnumcloud_stage) }</td>
                     }) }
                 </tr>
                 <tr>
@@ -287,8 +387,8 @@ fn comparison_table(
                 </tr>
                 <tr>
                     <th scope="row">{ t.context.aggregation }</th>
-                    { for pairs().map(|(i, (c, _))| html! {
-                        <td data-testid={format!("compare-aggregation-{i}")}>{ t.aggregation(c.aggregation) }</td>
+                    { for pairs().map(|(i, (col, _))| html! {
+                        <td data-testid={format!("compare-aggregation-{i}")}>{ t.aggregation(col.aggregation) }</td>
                     }) }
                 </tr>
             </tbody>
@@ -298,10 +398,26 @@ fn comparison_table(
 
 #[derive(Properties, PartialEq)]
 struct DiffProps {
-    /// Ids of the earlier and the later assessment.
+    /// Ids of the first and the second assessment (for versions: the earlier, the later).
     old: String,
     new: String,
     onchange: Callback<(String, String)>,
+    /// The filter to the changes that move a SEAL, once the user set it.
+    moving_only: Option<bool>,
+    on_moving_only: Callback<bool>,
+}
+
+/// The headings of the answer columns: "Before" and "After" for versions, the offers'
+/// names otherwise.
+fn columns(versions: bool, old: String, new: String, t: &Catalog) -> (String, String) {
+    if versions {
+        (
+            t.compare.col_before.to_owned(),
+            t.compare.col_after.to_owned(),
+        )
+    } else {
+        (old, new)
+    }
 }
 
 /// The answer-by-answer difference between two assessments of the workspace.
@@ -318,6 +434,13 @@ fn diff_section(p: &DiffProps) -> Html {
         return html! {};
     };
     let label = |a: &Assessment| label_of(a, &list, t.workspace.untitled);
+    let offer = |a: &Assessment| {
+        let i = list.iter().position(|b| b.id == a.id).unwrap_or_default();
+        offer_name(i, t)
+    };
+    let versions = naming(&[&old.id, &new.id]) == Naming::Versions;
+    // The filter: on by default for two offers, off for two versions of one assessment.
+    let moving_only = p.moving_only.unwrap_or(!versions);
     let select = |id: &'static str, text: &'static str, current: &str, old_side: bool| {
         let onchange = {
             let (cb, old, new) = (p.onchange.clone(), p.old.clone(), p.new.clone());
@@ -335,7 +458,7 @@ fn diff_section(p: &DiffProps) -> Html {
                 <label for={id}>{ text }</label>
                 <select {id} data-testid={id} {onchange}>
                     { for list.iter().map(|a| html! {
-                        <option value={a.id.clone()} selected={a.id == current}>{ isolate(&label(a)) }</option>
+                        <option value={a.id.clone()} selected={a.id == current}>{ format!("{}{} {}", offer(a), t.typo.colon, isolate(&label(a))) }</option>
                     }) }
                 </select>
             </div>
@@ -345,12 +468,17 @@ fn diff_section(p: &DiffProps) -> Html {
     html! {
         <section class="diff" aria-labelledby="diff-title">
             <h2 id="diff-title">{ t.compare.diff_title }</h2>
-            <p class="no-print">{ t.compare.diff_intro }</p>
+            <p class="no-print">{ if versions { t.compare.diff_intro } else { t.compare.diff_intro_offers } }</p>
             <div class="grid2 no-print">
-                { select("diff-old", t.compare.diff_old, &p.old, true) }
-                { select("diff-new", t.compare.diff_new, &p.new, false) }
+                { select("diff-old", if versions { t.compare.diff_old } else { t.compare.diff_first }, &p.old, true) }
+                { select("diff-new", if versions { t.compare.diff_new } else { t.compare.diff_second }, &p.new, false) }
             </div>
-            <p class="diff-pair"><strong>{ user(label(old)) }</strong>{ " → " }<strong>{ user(label(new)) }</strong></p>
+            <p class="diff-pair" data-testid="diff-pair">
+                if !versions { { format!("{} ", offer(old)) } }
+                <strong>{ user(label(old)) }</strong>{ " → " }
+                if !versions { { format!("{} ", offer(new)) } }
+                <strong>{ user(label(new)) }</strong>
+            </p>
             { summary(&d, lang) }
             if d.is_empty() {
                 <p class="panel" data-testid="diff-none">
@@ -358,7 +486,25 @@ fn diff_section(p: &DiffProps) -> Html {
                     if old.id == new.id { { " " }{ t.compare.diff_same } }
                 </p>
             } else {
-                { changes_table(&d.changes, lang) }
+                if !d.changes.is_empty() {
+                    <div class="no-print diff-filter">
+                    <div class="check">
+                        <input type="checkbox" id="diff-moving-only" data-testid="diff-moving-only"
+                            checked={moving_only} aria-describedby="diff-moving-help" onchange={{
+                                let cb = p.on_moving_only.clone();
+                                Callback::from(move |e: Event| {
+                                    let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+                                    if let Some(input) = input {
+                                        cb.emit(input.checked());
+                                    }
+                                })
+                            }} />
+                        <label for="diff-moving-only">{ t.compare.moving_only }</label>
+                    </div>
+                    <p class="muted" id="diff-moving-help">{ t.compare.moving_help }</p>
+                    </div>
+                }
+                { changes_table(&d.changes, moving_only, columns(versions, offer(old), offer(new), t), lang) }
                 { other_changes(&d, old, new, lang) }
             }
         </section>
@@ -403,40 +549,87 @@ fn effect_cell(overall: Delta<SealRange>, objective: (&str, Delta<SealRange>), l
     }
 }
 
-/// The changed answers, one row each.
-fn changes_table(changes: &[Change], lang: Lang) -> Html {
+/// The changed answers, one row each, grouped by objective; with `moving_only`, only those
+/// that move a SEAL.
+fn changes_table(
+    changes: &[Change],
+    moving_only: bool,
+    heads: (String, String),
+    lang: Lang,
+) -> Html {
     let t = texts(lang);
     if changes.is_empty() {
         return html! { <p data-testid="diff-no-answer">{ t.compare.no_answer_change }</p> };
     }
+    let shown = groups(changes, moving_only);
+    let n: usize = shown.iter().map(|g| g.changes.len()).sum();
+    let status = html! {
+        <p class="muted" data-testid="diff-shown" data-shown={n.to_string()} data-total={changes.len().to_string()}
+            aria-live="polite">
+            { fill(t.compare.shown, &[("n", &n), ("total", &changes.len())]) }
+        </p>
+    };
+    if shown.is_empty() {
+        return html! {
+            <>
+                { status }
+                <p class="panel" data-testid="diff-none-moving">{ t.compare.none_moving }</p>
+            </>
+        };
+    }
+    let group_head = |objective: &str, count: usize, total: usize| {
+        let name = content::objective(objective)
+            .map(|o| o.name.get(lang))
+            .unwrap_or_default();
+        let counted = if count < total {
+            fill(
+                t.form(count, &t.compare.changes_of),
+                &[("n", &count), ("total", &total)],
+            )
+        } else {
+            t.count(count, &t.compare.changes_n)
+        };
+        format!("{objective} {name} ({counted})")
+    };
     html! {
+        <>
+        { status }
         <div class="table-scroll" role="region" tabindex="0" aria-label={t.compare.diff_caption}>
             <table class="diff-table" data-testid="diff-table">
-                <caption>{ format!("{} ({})", t.compare.diff_caption, changes.len()) }</caption>
+                <caption>{ format!("{} ({})", t.compare.diff_caption, n) }</caption>
                 <thead><tr>
                     <th scope="col">{ t.compare.col_criterion }</th>
-                    <th scope="col">{ t.compare.col_before }</th>
-                    <th scope="col">{ t.compare.col_after }</th>
+                    <th scope="col">{ heads.0.clone() }</th>
+                    <th scope="col">{ heads.1.clone() }</th>
                     <th scope="col">{ t.compare.col_fields }</th>
                     <th scope="col">{ t.compare.col_effect }</th>
                 </tr></thead>
-                <tbody>
-                { for changes.iter().map(|c| {
-                    let title = content::criterion(c.criterion).map(|x| x.title.get(lang)).unwrap_or_default();
-                    let fields = c.fields.iter().map(|f| t.diff_field(*f)).collect::<Vec<_>>().join(", ");
-                    html! {
-                        <tr data-testid={format!("diff-row-{}", c.criterion)}>
-                            <th scope="row">{ format!("{} {title}", c.criterion) }</th>
-                            <td data-testid="diff-before">{ answer_words(c.criterion, c.choice.old, t) }</td>
-                            <td data-testid="diff-after">{ answer_words(c.criterion, c.choice.new, t) }</td>
-                            <td data-testid="diff-fields">{ fields }</td>
-                            { effect_cell(c.effect.seal, (c.objective, c.effect.objective_seal), lang) }
+                { for shown.iter().map(|g| html! {
+                    <tbody data-testid={format!("diff-group-{}", g.objective)}
+                        data-shown={g.changes.len().to_string()} data-total={g.total.to_string()}>
+                        <tr class="group-row">
+                            <th scope="rowgroup" colspan="5" data-testid={format!("diff-group-head-{}", g.objective)}>
+                                { group_head(g.objective, g.changes.len(), g.total) }
+                            </th>
                         </tr>
-                    }
+                        { for g.changes.iter().map(|c| {
+                            let title = content::criterion(c.criterion).map(|x| x.title.get(lang)).unwrap_or_default();
+                            let fields = c.fields.iter().map(|f| t.diff_field(*f)).collect::<Vec<_>>().join(", ");
+                            html! {
+                                <tr data-testid={format!("diff-row-{}", c.criterion)} data-moves={c.moves_seal().to_string()}>
+                                    <th scope="row">{ format!("{} {title}", c.criterion) }</th>
+                                    <td data-testid="diff-before">{ answer_words(c.criterion, c.choice.old, t) }</td>
+                                    <td data-testid="diff-after">{ answer_words(c.criterion, c.choice.new, t) }</td>
+                                    <td data-testid="diff-fields">{ fields }</td>
+                                    { effect_cell(c.effect.seal, (c.objective, c.effect.objective_seal), lang) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
                 }) }
-                </tbody>
             </table>
         </div>
+        </>
     }
 }
 
@@ -514,7 +707,17 @@ mod tests {
         let ids: Vec<&str> = list.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["b", "c", "a"]);
         assert_eq!(default_picks(&list), ["b", "c"]);
-        assert_eq!(default_diff(&list), ("c".to_owned(), "b".to_owned()));
+        // Two offers: from A (the first) to B (the second).
+        assert_eq!(default_diff(&list), ("b".to_owned(), "c".to_owned()));
+        // Two versions of one assessment: from the earlier to the later.
+        let v = vec![
+            named("x", "Acme", "2026-01-01T00:00:00Z"),
+            named("x-2", "Acme", "2026-03-01T00:00:00Z"),
+        ];
+        let vl = ordered(&v);
+        assert_eq!(default_diff(&vl), ("x".to_owned(), "x-2".to_owned()));
+        assert_eq!(offer_name(0, texts(Lang::En)), "Offer A");
+        assert_eq!(offer_name(27, texts(Lang::Fr)), "Offre AB");
         assert_eq!(default_diff(&list[..1]), ("b".to_owned(), "b".to_owned()));
         assert_eq!(default_diff(&[]), (String::new(), String::new()));
     }

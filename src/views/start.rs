@@ -96,7 +96,7 @@ pub fn start_view(p: &ScreenProps) -> Html {
                 }
                 <button type="button" data-testid="import" onclick={picker.pick}>{ t.workspace.import }</button>
                 <button type="button" data-testid="open-verify" onclick={show(Screen::Verify)}>{ t.start.open_verify }</button>
-                <input type="file" hidden=true accept=".json,application/json" ref={picker.input}
+                <input type="file" hidden=true multiple=true accept=".json,application/json" ref={picker.input}
                     data-testid="import-file" onchange={picker.onchange} />
             </div>
             <ImportPanel />

@@ -76,6 +76,56 @@ pub struct Change {
     pub effect: Effect,
 }
 
+impl Change {
+    /// Whether this change moves a SEAL: either end of the overall or of the objective's
+    /// range (its effect alone), or the SEAL the criterion's answer grants (a rung granting
+    /// another level; a rung against "I don't know" or no answer). Evidence-only changes and
+    /// "I don't know" against no answer move none.
+    pub fn moves_seal(&self) -> bool {
+        let granted = |choice: Choice| match choice {
+            Choice::Rung(i) => content::criterion(self.criterion)
+                .and_then(|c| c.rung(i))
+                .map(|r| r.seal),
+            Choice::Open | Choice::Unknown => None,
+        };
+        self.effect.seal.changed()
+            || self.effect.objective_seal.changed()
+            || granted(self.choice.old) != granted(self.choice.new)
+    }
+}
+
+/// The changes of one objective, as a difference view groups them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// Objective id, `SOV-1`..`SOV-8`.
+    pub objective: &'static str,
+    /// Its changes shown, in content order.
+    pub changes: Vec<&'a Change>,
+    /// Its changes in all, shown or not.
+    pub total: usize,
+}
+
+/// `changes` grouped by objective, SOV-1 first; with `moving_only`, only the changes that
+/// [move a SEAL](Change::moves_seal). An objective with no change shown is left out.
+pub fn groups(changes: &[Change], moving_only: bool) -> Vec<Group<'_>> {
+    content::objectives()
+        .iter()
+        .filter_map(|o| {
+            let all: Vec<&Change> = changes.iter().filter(|c| c.objective == o.id).collect();
+            let total = all.len();
+            let shown: Vec<&Change> = all
+                .into_iter()
+                .filter(|c| !moving_only || c.moves_seal())
+                .collect();
+            (!shown.is_empty()).then_some(Group {
+                objective: o.id,
+                changes: shown,
+                total,
+            })
+        })
+        .collect()
+}
+
 /// An expert override added, removed or changed (level or justification).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverrideChange {

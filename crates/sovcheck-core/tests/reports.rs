@@ -10,8 +10,8 @@
 )]
 
 use proptest::prelude::*;
-use sovcheck_core::compare::{compare, CompareError, MAX_COMPARED};
-use sovcheck_core::diff::{diff, Delta, Field};
+use sovcheck_core::compare::{compare, CompareError, Mark, Row, MAX_COMPARED};
+use sovcheck_core::diff::{diff, groups, Delta, Field};
 use sovcheck_core::evaluate;
 use sovcheck_core::evaluate::ScoreRange;
 use sovcheck_core::export::{fingerprint, sha256_hex};
@@ -571,6 +571,148 @@ fn compare_gives_each_assessment_its_figures_in_order() {
     assert!(cmp.mixed_rules());
     let same = fixture("mixed-secnumcloud-iaas");
     assert!(!compare(&[same.clone(), same]).unwrap().mixed_rules());
+}
+
+#[test]
+fn the_better_value_of_each_row_is_marked() {
+    use Mark::{Best, Equal, TiedBest};
+    let best = fixture("all-best-calculator");
+    let mixed = fixture("mixed-secnumcloud-iaas");
+    let worst = fixture("all-worst-framework");
+    let cmp = compare(&[best.clone(), mixed.clone(), worst.clone()]).unwrap();
+    let counts: Vec<(usize, usize, usize)> = cmp
+        .columns
+        .iter()
+        .map(|c| (c.answered, c.unknown, c.unanswered))
+        .collect();
+    assert_eq!(counts, [(48, 0, 0), (42, 4, 2), (48, 0, 0)]);
+    // SEAL lower ends 4, 0, 0; scores 100.08, 51.91.., 0.
+    assert_eq!(cmp.marks(Row::Seal), [Best, Mark::None, Mark::None]);
+    assert_eq!(cmp.marks(Row::Score), [Best, Mark::None, Mark::None]);
+    assert_eq!(cmp.marks(Row::Answered), [TiedBest, Mark::None, TiedBest]);
+    assert_eq!(cmp.marks(Row::Unknown), [TiedBest, Mark::None, TiedBest]);
+    assert_eq!(cmp.marks(Row::Unanswered), [TiedBest, Mark::None, TiedBest]);
+    // No target anywhere: nothing ranked.
+    assert_eq!(cmp.marks(Row::Target), [Mark::None; 3]);
+
+    // Target SEAL-1: met (4..4), undecided (0..1), not met (0..0).
+    let with = |a: &Assessment, t: Option<u8>| {
+        let mut a = a.clone();
+        a.meta.target_seal = t.map(|t| Seal::new(t).unwrap());
+        a
+    };
+    let cmp = compare(&[
+        with(&worst, Some(1)),
+        with(&mixed, Some(1)),
+        with(&best, Some(1)),
+    ])
+    .unwrap();
+    let words: Vec<&str> = cmp
+        .columns
+        .iter()
+        .map(|c| c.target.as_ref().unwrap().verdict.id())
+        .collect();
+    assert_eq!(words, ["not-met", "undecided", "met"]);
+    assert_eq!(cmp.marks(Row::Target), [Mark::None, Mark::None, Best]);
+    let cmp = compare(&[with(&worst, Some(1)), with(&mixed, Some(1))]).unwrap();
+    assert_eq!(cmp.marks(Row::Target), [Mark::None, Best]);
+    // A column without a target is not ranked; different targets are not compared.
+    let cmp = compare(&[
+        with(&worst, None),
+        with(&mixed, Some(1)),
+        with(&best, Some(1)),
+    ])
+    .unwrap();
+    assert_eq!(cmp.marks(Row::Target), [Mark::None, Mark::None, Best]);
+    let cmp = compare(&[with(&mixed, Some(2)), with(&best, Some(1))]).unwrap();
+    assert_eq!(cmp.marks(Row::Target), [Mark::None, Mark::None]);
+
+    // Ties everywhere: every cell is marked equal.
+    let cmp = compare(&[with(&best, Some(3)), with(&best, Some(3))]).unwrap();
+    for row in [
+        Row::Seal,
+        Row::Score,
+        Row::Answered,
+        Row::Unknown,
+        Row::Unanswered,
+        Row::Target,
+    ] {
+        assert_eq!(cmp.marks(row), [Equal, Equal], "{row:?}");
+    }
+}
+
+#[test]
+fn the_difference_keeps_the_changes_that_move_a_seal_grouped_by_objective() {
+    // From the all-best fixture: an evidence-only change (moves nothing) and two worse rungs.
+    let old = fixture("all-best-calculator");
+    let mut new = old.clone();
+    new.answers.get_mut("SOV-1.1").unwrap().evidence_level = Some(EvidenceLevel::Audited);
+    new.answers.insert("SOV-2.2".into(), rung(3));
+    new.answers.insert("SOV-3.4".into(), rung(1));
+    let d = diff(&old, &new);
+    let moving: Vec<bool> = d.changes.iter().map(|c| c.moves_seal()).collect();
+    assert_eq!(moving, [false, true, true]);
+    let shape = |moving_only| {
+        groups(&d.changes, moving_only)
+            .iter()
+            .map(|g| {
+                let ids: Vec<&str> = g.changes.iter().map(|c| c.criterion).collect();
+                (g.objective, ids, g.total)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shape(true),
+        [("SOV-2", vec!["SOV-2.2"], 1), ("SOV-3", vec!["SOV-3.4"], 1)]
+    );
+    assert_eq!(
+        shape(false),
+        [
+            ("SOV-1", vec!["SOV-1.1"], 1),
+            ("SOV-2", vec!["SOV-2.2"], 1),
+            ("SOV-3", vec!["SOV-3.4"], 1)
+        ]
+    );
+
+    // Nothing answered before. "I don't know" against no answer moves nothing; a rung does,
+    // by the SEAL it grants, even when no range moves (SOV-1 stays SEAL-0 to SEAL-4).
+    let old = Assessment::default();
+    let mut new = old.clone();
+    new.answers.insert(
+        "SOV-1.2".into(),
+        Answer {
+            unknown: true,
+            ..Answer::default()
+        },
+    );
+    // SOV-1.3 rung 3 grants SEAL-4; SOV-1.1 rung 0 grants SEAL-1, which caps SOV-1.
+    new.answers.insert("SOV-1.3".into(), rung(3));
+    new.answers.insert("SOV-1.1".into(), rung(0));
+    let d = diff(&old, &new);
+    let c: Vec<(&str, bool, bool)> = d
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.criterion,
+                c.effect.objective_seal.changed(),
+                c.moves_seal(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        c,
+        [
+            ("SOV-1.1", true, true),
+            ("SOV-1.2", false, false),
+            ("SOV-1.3", false, true)
+        ]
+    );
+    let g = groups(&d.changes, true);
+    assert_eq!(
+        (g.len(), g[0].objective, g[0].changes.len(), g[0].total),
+        (1, "SOV-1", 2, 3)
+    );
 }
 
 // ----------------------------------------------------------------- properties
