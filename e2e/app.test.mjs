@@ -50,7 +50,9 @@ test('walk: context, a criterion with evidence, live estimate, results', async (
   await page.waitForSelector(tid('results'));
   await assertAccessible(page, 'results');
   const questions = await page.inputValue(tid('open-questions'));
-  assert.match(questions, /^Questions for Acme Cloud — Sovereign IaaS\n\nScope of the qualification\n- SOV-7\.1 /);
+  assert.match(questions, /^Questions for Acme Cloud — Sovereign IaaS\n\nDue-diligence questions not answered yet\n- Q1 Scope of the qualification: Which of your services/);
+  assert.equal((questions.match(/^- Q\d /gm) || []).length, 8, 'no due-diligence question is answered yet');
+  assert.match(questions, /\n\nScope of the qualification\n- SOV-7\.1 /);
   assert.equal((questions.match(/^- SOV-/gm) || []).length, 48, 'every criterion is still open');
   assert.equal(await page.locator(`${tid('radar')} svg[role="img"] polygon.lower`).count(), 1);
   await page.click(`${tid('override-SOV-5')} summary`);
