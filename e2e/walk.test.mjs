@@ -57,6 +57,7 @@ test('answered criteria fold and unfold; the step counts its answers; "I don\'t 
   await page.click(tid('all-unknown'));
   assert.equal(await progress(page), '10 of 10 criteria answered in this step');
   assert.equal(await page.locator(tid('all-unknown')).count(), 0);
+  assert.equal(await page.locator('[data-folded="true"]').count(), 10, 'the answers given by the bulk action fold too');
   assert.equal(await page.isChecked(tid('choice-SOV-5.1-1')), true, 'an answer is never overwritten');
   assert.equal(await page.isChecked(tid('choice-SOV-5.4-2')), true);
   for (const id of ['SOV-5.2', 'SOV-5.3', 'SOV-5.5', 'SOV-6.1', 'SOV-6.4']) {

@@ -155,9 +155,10 @@ pub struct CriterionCardProps {
 
 /// One criterion: a radio group of its rungs plus "I don't know", help and evidence. An
 /// answered criterion folds to one line (its answer and the SEAL it grants) with a button
-/// to unfold and change it: those answered before the step was opened start folded, and a
+/// to unfold and change it: those answered before the step was opened start folded, a
 /// rung chosen with the pointer folds its card (chosen with the keyboard it stays open, so
-/// the arrow keys can move on through the rungs).
+/// the arrow keys can move on through the rungs), and so does an answer arriving from
+/// elsewhere ("I don't know" for the rest of the step, another tab).
 #[function_component(CriterionCard)]
 pub fn criterion_card(p: &CriterionCardProps) -> Html {
     let store = use_context::<Store>();
@@ -166,6 +167,21 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         .is_some_and(|s| s.assessment.choice(p.criterion) != Choice::Open);
     let unfolded = use_state(|| !answered_at_mount);
     let pointer = use_mut_ref(|| false);
+    // Whether the last change of the answer came from this card's own choices; an answer
+    // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
+    let own_change = use_mut_ref(|| false);
+    {
+        let choice = store
+            .as_ref()
+            .map_or(Choice::Open, |s| s.assessment.choice(p.criterion));
+        let (unfolded, own_change) = (unfolded.clone(), own_change.clone());
+        use_effect_with(choice, move |c| {
+            let own = std::mem::take(&mut *own_change.borrow_mut());
+            if *c != Choice::Open && !own && *unfolded {
+                unfolded.set(false);
+            }
+        });
+    }
     // Where the focus goes after this card folds (its button) or unfolds (its choice).
     let pending_focus = use_mut_ref(|| None::<String>);
     let change_ref = use_node_ref();
@@ -208,9 +224,14 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
     let dom = id.replace('.', "_");
     let choose = |ch: Choice| {
         let s = store.clone();
-        let (pointer, unfolded, pending_focus) =
-            (pointer.clone(), unfolded.clone(), pending_focus.clone());
+        let (pointer, unfolded, pending_focus, own_change) = (
+            pointer.clone(),
+            unfolded.clone(),
+            pending_focus.clone(),
+            own_change.clone(),
+        );
         Callback::from(move |_| {
+            *own_change.borrow_mut() = true;
             s.dispatch(Action::Edit(Edit::Choose(id.to_owned(), ch)));
             if std::mem::take(&mut *pointer.borrow_mut()) {
                 *pending_focus.borrow_mut() = Some(String::new());
