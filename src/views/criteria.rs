@@ -70,7 +70,7 @@ pub fn criteria_step(p: &CriteriaStepProps) -> Html {
             }
             <div class="step-progress">
                 <p role="status" data-testid="step-progress">
-                    { sovcheck_text::fill(t.walk.step_progress, &[("done", &done), ("total", &total)]) }
+                    { sovcheck_text::fill(t.form(done, &t.walk.step_progress), &[("done", &done), ("total", &total)]) }
                 </p>
                 if done < total {
                     <button type="button" class="secondary" data-testid="all-unknown" onclick={all_unknown}>

@@ -89,7 +89,7 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     <summary>
                         <h2>{ pillar.name.get(lang) }</h2>
                         <span class="muted" data-testid={format!("snc-pillar-{}-count", pillar.id)}>
-                            { sovcheck_text::fill(t.snc.pillar_set, &[("n", &set), ("total", &total)]) }
+                            { sovcheck_text::fill(t.form(set, &t.snc.pillar_set), &[("n", &set), ("total", &total)]) }
                         </span>
                     </summary>
                     <p>{ pillar.summary.get(lang) }</p>

@@ -693,7 +693,7 @@ catalog! {
         facts_title: S,
         facts_help: S,
         /// The in-step progress: `{done}` of `{total}` criteria answered.
-        step_progress: S,
+        step_progress: Plural,
         /// Above a criterion: `{n}` of `{total}`.
         criterion_of: S,
         /// A folded criterion's SEAL: `{seal}`.
@@ -751,7 +751,7 @@ catalog! {
         all_met_help: S,
         all_unknown: S,
         /// A pillar's count: `{n}` of `{total}` requirements set.
-        pillar_set: S,
+        pillar_set: Plural,
         /// A requirement's note: `{clause}`.
         note_of: S,
     }

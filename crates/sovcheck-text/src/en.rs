@@ -578,7 +578,10 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         received: "Received on",
         facts_title: "SecNumCloud facts this question establishes",
         facts_help: "The same fields as on the SecNumCloud step: change them here or there.",
-        step_progress: "{done} of {total} criteria answered in this step",
+        step_progress: Plural {
+            one: "{done} of {total} criteria answered in this step",
+            other: "{done} of {total} criteria answered in this step",
+        },
         criterion_of: "Criterion {n} of {total}",
         grants: "grants {seal}",
         change: "Change",
@@ -628,7 +631,10 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         all_met: "Mark every requirement the qualification covers as met (declared by the provider)",
         all_met_help: "The offer is qualified (stage J3): the qualification covers every requirement. Check the exact scope on question 1.",
         all_unknown: "Mark every requirement not set yet as unknown",
-        pillar_set: "{n} of {total} set",
+        pillar_set: Plural {
+            one: "{n} of {total} set",
+            other: "{n} of {total} set",
+        },
         note_of: "Note on {clause}",
     },
     results: Results {

@@ -578,7 +578,10 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         received: "Reçue le",
         facts_title: "Éléments SecNumCloud établis par cette question",
         facts_help: "Les mêmes champs qu'à l'étape SecNumCloud : modifiez-les ici ou là-bas.",
-        step_progress: "{done} critères sur {total} renseignés dans cette étape",
+        step_progress: Plural {
+            one: "{done} critère sur {total} renseigné dans cette étape",
+            other: "{done} critères sur {total} renseignés dans cette étape",
+        },
         criterion_of: "Critère {n} sur {total}",
         grants: "donne {seal}",
         change: "Modifier",
@@ -628,7 +631,10 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         all_met: "Marquer comme satisfaites toutes les exigences couvertes par la qualification (déclaré par le prestataire)",
         all_met_help: "L'offre est qualifiée (étape J3) : la qualification couvre toutes les exigences. Vérifiez le périmètre exact à la question 1.",
         all_unknown: "Marquer comme inconnues toutes les exigences non renseignées",
-        pillar_set: "{n} sur {total} renseignées",
+        pillar_set: Plural {
+            one: "{n} exigence sur {total} renseignée",
+            other: "{n} exigences sur {total} renseignées",
+        },
         note_of: "Note sur {clause}",
     },
     results: Results {
