@@ -3,7 +3,7 @@
 // statement is reachable from every footer, in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertClean, assertAccessible, tid, openApp } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, unfold } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -23,6 +23,7 @@ async function everyScreen(page, check) {
   await check('context step');
   await page.click(tid('goto-1'));
   await page.check(tid('choice-SOV-7.1-2'));
+  await unfold(page, 'SOV-7.1');
   await page.click(`${tid('evidence-SOV-7.1')} summary`);
   await page.fill('#SOV-7_1-note', 'x'.repeat(300));
   await check('criterion step with evidence open');

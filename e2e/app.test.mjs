@@ -2,7 +2,7 @@
 // Every page is checked for console errors, foreign requests and axe-core violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertClean, assertAccessible, tid, openApp, sealOf, downloadOf, switchLang } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, sealOf, downloadOf, switchLang, unfold } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -35,8 +35,10 @@ test('walk: context, a criterion with evidence, live estimate, results', async (
   await page.check(tid('choice-SOV-7.1-0'));
   // SOV-7.1 worst rung grants SEAL-1; other criteria still open at worst can reach 0.
   assert.deepEqual(await seal(page), ['0', '1']);
+  await unfold(page, 'SOV-7.1');
   await page.check(tid('choice-SOV-7.1-4'));
   assert.deepEqual(await seal(page), ['0', '4']);
+  await unfold(page, 'SOV-7.1');
   await page.click(`${tid('evidence-SOV-7.1')} summary`);
   await page.fill('#SOV-7_1-note', 'EUCC certificate <script>alert(1)</script> 🚀');
   await assertAccessible(page, 'criterion step with evidence open');
@@ -50,7 +52,9 @@ test('walk: context, a criterion with evidence, live estimate, results', async (
   await page.waitForSelector(tid('results'));
   await assertAccessible(page, 'results');
   const questions = await page.inputValue(tid('open-questions'));
-  assert.match(questions, /^Questions for Acme Cloud — Sovereign IaaS\n\nScope of the qualification\n- SOV-7\.1 /);
+  assert.match(questions, /^Questions for Acme Cloud — Sovereign IaaS\n\nDue-diligence questions not answered yet\n- Q1 Scope of the qualification: Which of your services/);
+  assert.equal((questions.match(/^- Q\d /gm) || []).length, 8, 'no due-diligence question is answered yet');
+  assert.match(questions, /\n\nScope of the qualification\n- SOV-7\.1 /);
   assert.equal((questions.match(/^- SOV-/gm) || []).length, 48, 'every criterion is still open');
   assert.equal(await page.locator(`${tid('radar')} svg[role="img"] polygon.lower`).count(), 1);
   await page.click(`${tid('override-SOV-5')} summary`);
@@ -70,6 +74,7 @@ test('reload mid-way resumes on the same step with answers and notes intact', as
   await page.click(tid('next'));
   await page.click(tid('next'));
   await page.check(tid('choice-SOV-4.6-3'));
+  await unfold(page, 'SOV-4.6');
   await page.click(`${tid('evidence-SOV-4.6')} summary`);
   await page.fill('#SOV-4_6-note', 'Exit plan v2, § 4');
   await page.reload();

@@ -110,6 +110,11 @@ export async function assertAccessible(page, label) {
 /** `[data-testid="..."]`. */
 export const tid = (id) => `[data-testid="${id}"]`;
 
+/** Unfolds criterion `id` when its answer folded it to one line (a rung chosen with the pointer folds it). */
+export async function unfold(page, id) {
+  if (await page.getAttribute(tid(`criterion-${id}`), 'data-folded') === 'true') await page.click(tid(`fold-${id}`));
+}
+
 /** Opens the app in a fresh context and waits for the start screen. */
 export async function openApp(env, locale = 'en-GB') {
   const s = await env.page({ locale });

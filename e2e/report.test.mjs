@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, assertClean, assertAccessible, tid, openApp, downloadOf } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, downloadOf, unfold } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -42,6 +42,7 @@ async function fill(page) {
   await page.selectOption('#target-seal', '3');
   await page.click(tid('next'));
   await page.check(tid('choice-SOV-7.1-3'));
+  await unfold(page, 'SOV-7.1');
   await page.click(`${tid('evidence-SOV-7.1')} summary`);
   await page.fill('#SOV-7_1-note', HOSTILE);
   await page.fill('#SOV-7_1-source', 'https://example.invalid/certificate.pdf');

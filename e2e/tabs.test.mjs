@@ -11,8 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
   start, record, recordViolations, assertClean, assertAccessible, tid, makeAssessment, stepOf,
-  storedOf, downloadOf, switchLang, fr, CHROMIUM_ARGS,
-} from './harness.mjs';
+  storedOf, downloadOf, switchLang, fr, CHROMIUM_ARGS, unfold } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -49,6 +48,7 @@ async function twoTabs(locale = 'en-GB') {
 
 /** Opens a criterion's evidence fields (unless they are open already). */
 async function evidence(page, id) {
+  await unfold(page, id);
   if (!(await page.locator(`${tid(`evidence-${id}`)}[open]`).count())) await page.click(`${tid(`evidence-${id}`)} summary`);
 }
 

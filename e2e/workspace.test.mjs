@@ -4,8 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   start, assertClean, assertAccessible, tid, openApp, sealOf, scoreOf, downloadOf, storedOf,
-  makeAssessment, stepOf,
-} from './harness.mjs';
+  makeAssessment, stepOf, unfold } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -83,6 +82,7 @@ test('export, wipe all, import: identical results and identical bytes', async ()
   await makeAssessment(page, 'Roundtrip SAS', [['SOV-7.1', 3], ['SOV-1.1', 2]]);
   await row(page, 'Roundtrip SAS').locator(tid('row-open')).click();
   await page.click(tid('goto-1'));
+  await unfold(page, 'SOV-7.1');
   await page.click(`${tid('evidence-SOV-7.1')} summary`);
   await page.fill('#SOV-7_1-note', 'Certificate n° 2026-17, « valid » <b>bold?</b> 🚀');
   const before = await resultsOf(page);

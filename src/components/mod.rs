@@ -1,4 +1,5 @@
 //! Pieces shared by several screens.
+pub mod answer_fields;
 pub mod dropzone;
 pub mod estimate;
 pub mod fields;
@@ -9,6 +10,7 @@ pub mod provenance;
 pub mod provider_answers;
 pub mod radar;
 pub mod sections;
+pub mod snc_facts;
 pub mod steplist;
 pub mod user_text;
 pub mod verdict;

@@ -60,11 +60,13 @@ pub fn declared_only(a: &Assessment, ev: &Evaluation) -> Vec<&'static str> {
 /// Whether there is anything to ask the provider: an open criterion, or an answer resting
 /// only on its declaration.
 pub fn has_questions(a: &Assessment, ev: &Evaluation) -> bool {
-    !ev.open_questions.is_empty() || !declared_only(a, ev).is_empty()
+    !ev.open_questions.is_empty()
+        || !declared_only(a, ev).is_empty()
+        || !sovcheck_core::evaluate::unanswered_questions(a).is_empty()
 }
 
-/// The questions for the provider as plain text: the open criteria grouped by walk step,
-/// then the answers that rest only on its declaration, to confirm with evidence.
+/// The questions for the provider as plain text: the due-diligence questions it has not
+/// answered yet, the open criteria grouped by walk step, then the answers that rest only on its declaration, to confirm with evidence.
 pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> String {
     let t = texts(lang);
     let mut out = String::new();
@@ -80,6 +82,19 @@ pub fn open_questions_text(a: &Assessment, ev: &Evaluation, lang: Lang) -> Strin
             )
         })
     };
+    let unanswered = sovcheck_core::evaluate::unanswered_questions(a);
+    if !unanswered.is_empty() {
+        out.push_str(&format!("\n{}\n", t.results.dd_unanswered_heading));
+        for q in unanswered {
+            out.push_str(&format!(
+                "- {}\n",
+                t.label_value(
+                    &format!("{} {}", q.id.to_ascii_uppercase(), q.title.get(lang)),
+                    q.question.get(lang)
+                )
+            ));
+        }
+    }
     for group in &ev.open_questions {
         out.push_str(&format!("\n{}\n", group.step.title.get(lang)));
         for id in &group.criteria {

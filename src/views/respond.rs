@@ -6,6 +6,7 @@
 //! is kept in this browser under its own key (`platform::answering`) until exported,
 //! optionally encrypted, to be sent back.
 
+use crate::components::answer_fields::AnswerFields;
 use crate::platform::{answering, download, today, transfer};
 use crate::state::{Action, Answering, Store};
 use crate::views::ScreenProps;
@@ -17,63 +18,28 @@ use sovcheck_core::Lang;
 use sovcheck_text::{fill, texts, Catalog};
 use yew::prelude::*;
 
-fn level_of(v: &str) -> Option<EvidenceLevel> {
-    EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)
-}
-
-/// The evidence fields of one subject: note (or the provider's answer), source, level.
+/// The evidence fields of one subject: note (or the provider's answer), source, level (the
+/// shared [`AnswerFields`] editor, bound to the response in progress).
 fn evidence_fields(
     subject: &str,
     answer: &Answer,
     note_label: &'static str,
     store: &Store,
-    t: &Catalog,
+    lang: Lang,
 ) -> Html {
-    let dom = subject.replace('.', "_");
     let edit = |f: fn(String, String) -> ResponseEdit| {
         let (s, id) = (store.clone(), subject.to_owned());
-        Callback::from(move |e: InputEvent| {
-            let v = crate::components::fields::event_value(&e);
-            s.dispatch(Action::EditResponse(f(id.clone(), v)));
-        })
+        Callback::from(move |v: String| s.dispatch(Action::EditResponse(f(id.clone(), v))))
     };
-    let level = {
+    let on_level = {
         let (s, id) = (store.clone(), subject.to_owned());
-        Callback::from(move |e: Event| {
-            let v = crate::components::fields::event_value(&e);
-            s.dispatch(Action::EditResponse(ResponseEdit::Level(
-                id.clone(),
-                level_of(&v),
-            )))
+        Callback::from(move |l: Option<EvidenceLevel>| {
+            s.dispatch(Action::EditResponse(ResponseEdit::Level(id.clone(), l)))
         })
     };
-    let maxlength = crate::components::fields::max_text_length();
-    let current = answer
-        .evidence_level
-        .map(EvidenceLevel::id)
-        .unwrap_or_default();
     html! {
-        <>
-            <div class="field">
-                <label for={format!("rs-{dom}-note")}>{ note_label }</label>
-                <textarea id={format!("rs-{dom}-note")} data-testid={format!("rs-{subject}-note")} rows="3"
-                    value={answer.note.clone()} maxlength={maxlength.clone()} oninput={edit(ResponseEdit::Note)} />
-            </div>
-            <div class="field">
-                <label for={format!("rs-{dom}-source")}>{ t.evidence.source }</label>
-                <input id={format!("rs-{dom}-source")} data-testid={format!("rs-{subject}-source")}
-                    value={answer.source.clone()} maxlength={maxlength} oninput={edit(ResponseEdit::Source)} />
-            </div>
-            <div class="field">
-                <label for={format!("rs-{dom}-level")}>{ t.evidence.level }</label>
-                <select id={format!("rs-{dom}-level")} data-testid={format!("rs-{subject}-level")} onchange={level}>
-                    <option value="" selected={current.is_empty()}>{ t.common.not_set }</option>
-                    { for EvidenceLevel::ALL.iter().map(|l| html! {
-                        <option value={l.id()} selected={current == l.id()}>{ t.evidence_level(*l) }</option>
-                    }) }
-                </select>
-            </div>
-        </>
+        <AnswerFields prefix="rs" subject={subject.to_owned()} answer={answer.clone()} {note_label} {lang}
+            on_note={edit(ResponseEdit::Note)} on_source={edit(ResponseEdit::Source)} {on_level} />
     }
 }
 
@@ -320,7 +286,7 @@ pub fn respond_view(p: &ScreenProps) -> Html {
                         <p class="question">{ step.question.get(lang) }</p>
                         <p class="help">{ r.provider_answer_help }</p>
                         { shared(step.id, q.due_diligence.get(step.id), t) }
-                        { evidence_fields(step.id, &answer, r.provider_answer, &store, t) }
+                        { evidence_fields(step.id, &answer, r.provider_answer, &store, lang) }
                     </fieldset>
                 }
             }) }
@@ -359,7 +325,7 @@ pub fn respond_view(p: &ScreenProps) -> Html {
                             </div>
                         </div>
                         <p class="help">{ c.help.get(lang) }</p>
-                        { evidence_fields(id, &answer, t.evidence.note, &store, t) }
+                        { evidence_fields(id, &answer, t.evidence.note, &store, lang) }
                     </fieldset>
                 }
             }) }

@@ -2,12 +2,14 @@
 //! pillars' requirements answered met / partly / not met / unknown / not applicable.
 
 use crate::components::fields::{SelectField, TextField};
+use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
 use crate::state::Store;
 use crate::views::ScreenProps;
 use sovcheck_core::content::secnumcloud;
 use sovcheck_core::edit::{Edit, SncEdit};
-use sovcheck_core::model::{Date, ServiceModel, SncStatus, Stage};
+use sovcheck_core::evaluate;
+use sovcheck_core::model::{ServiceModel, SncStatus, Stage};
 use sovcheck_text::texts;
 use yew::prelude::*;
 
@@ -30,24 +32,6 @@ pub fn snc_step(p: &ScreenProps) -> Html {
     let lang = store.lang;
     let t = texts(lang);
     let snc = &store.assessment.secnumcloud;
-    let edit = |f: fn(String) -> SncEdit| {
-        let s = store.clone();
-        Callback::from(move |v: String| s.dispatch(Action::Edit(Edit::Snc(f(v)))))
-    };
-    let stage_opts: Vec<(String, String)> =
-        std::iter::once((String::new(), t.common.not_set.to_owned()))
-            .chain(
-                Stage::ALL
-                    .iter()
-                    .zip(secnumcloud::stages())
-                    .map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())),
-            )
-            .collect();
-    let comp_opts = vec![
-        (String::new(), t.common.not_set.to_owned()),
-        ("yes".to_owned(), t.common.yes.to_owned()),
-        ("no".to_owned(), t.common.no.to_owned()),
-    ];
     let statuses = [
         (SncStatus::Met, t.words.snc_met),
         (SncStatus::Partly, t.words.snc_partly),
@@ -55,23 +39,19 @@ pub fn snc_step(p: &ScreenProps) -> Html {
         (SncStatus::Unknown, t.words.snc_unknown),
         (SncStatus::NotApplicable, t.words.snc_na),
     ];
+    let unset = evaluate::unset_requirements(&store.assessment).len();
+    let fill = |status: SncStatus| {
+        let s = store.clone();
+        Callback::from(move |_: MouseEvent| {
+            s.dispatch(Action::Edit(Edit::Snc(SncEdit::FillUnset(status))))
+        })
+    };
+    let qualified = snc.stage == Some(Stage::J3);
     html! {
         <section>
             <h1 ref={p.heading.clone()} tabindex="-1">{ t.walk.step_secnumcloud }</h1>
             <p class="lead">{ secnumcloud::intro().get(lang) }</p>
-            <div class="grid2">
-                <SelectField id="snc-stage" label={t.snc.stage} options={stage_opts}
-                    value={snc.stage.map(|s| s.id()).unwrap_or_default()}
-                    onchange={edit(|v| SncEdit::Stage(Stage::ALL.into_iter().find(|s| s.id() == v)))} />
-                <TextField id="snc-version" label={t.snc.version} value={snc.referential_version.clone()} onchange={edit(SncEdit::Version)} />
-                <TextField id="snc-scope" label={t.snc.scope} multiline=true value={snc.services_in_scope.clone()} onchange={edit(SncEdit::Scope)} />
-                <SelectField id="snc-composition" label={t.snc.composition} options={comp_opts}
-                    value={match snc.composition { Some(true) => "yes", Some(false) => "no", None => "" }}
-                    onchange={edit(|v| SncEdit::Composition(match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None }))} />
-                <TextField id="snc-base" label={t.snc.composition_base} value={snc.composition_base.clone()} onchange={edit(SncEdit::CompositionBase)} />
-                <TextField id="snc-audit" kind="date" label={t.snc.last_audit} value={snc.last_audit.map(|d| d.to_string()).unwrap_or_default()}
-                    onchange={edit(|v| SncEdit::LastAudit(Date::parse(&v)))} />
-            </div>
+            <SncFacts facts={SncFact::ALL.to_vec()} />
             <fieldset class="models">
                 <legend>{ t.snc.models }</legend>
                 { for ServiceModel::ALL.iter().zip(secnumcloud::service_models()).map(|(&m, d)| {
@@ -87,31 +67,67 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                     }
                 }) }
             </fieldset>
-            { for secnumcloud::pillars().iter().map(|pillar| html! {
-                <section class="pillar">
-                    <h2>{ pillar.name.get(lang) }</h2>
+            if unset > 0 {
+                <div class="bulk" role="group" aria-label={t.snc.bulk_title} data-testid="snc-bulk">
+                    <p class="muted">{ t.snc.bulk_title }</p>
+                    if qualified {
+                        <p class="help" id="snc-all-met-help">{ t.snc.all_met_help }</p>
+                        <button type="button" class="secondary" data-testid="snc-all-met"
+                            aria-describedby="snc-all-met-help" onclick={fill(SncStatus::Met)}>{ t.snc.all_met }</button>
+                    }
+                    <button type="button" class="secondary" data-testid="snc-all-unknown"
+                        onclick={fill(SncStatus::Unknown)}>{ t.snc.all_unknown }</button>
+                </div>
+            }
+            { for secnumcloud::pillars().iter().map(|pillar| {
+                let set = pillar.criteria.iter()
+                    .filter(|c| snc.criteria.get(c.id).and_then(|a| a.status).is_some())
+                    .count();
+                let total = pillar.criteria.len();
+                html! {
+                <details class="pillar" data-testid={format!("snc-pillar-{}", pillar.id)} open={set < total}>
+                    <summary>
+                        <h2>{ pillar.name.get(lang) }</h2>
+                        <span class="muted" data-testid={format!("snc-pillar-{}-count", pillar.id)}>
+                            { sovcheck_text::fill(t.form(set, &t.snc.pillar_set), &[("n", &set), ("total", &total)]) }
+                        </span>
+                    </summary>
                     <p>{ pillar.summary.get(lang) }</p>
                     { for pillar.criteria.iter().map(|c| {
-                        let current = snc.criteria.get(c.id).and_then(|a| a.status);
+                        let answer = snc.criteria.get(c.id).cloned().unwrap_or_default();
                         let opts: Vec<(String, String)> = std::iter::once((String::new(), t.common.not_set.to_owned()))
                             .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
                             .collect();
-                        let s = store.clone();
                         let cid = c.id;
-                        let onchange = Callback::from(move |v: String| {
-                            let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
-                            s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
-                        });
+                        let onchange = {
+                            let s = store.clone();
+                            Callback::from(move |v: String| {
+                                let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
+                                s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
+                            })
+                        };
+                        let on_note = {
+                            let s = store.clone();
+                            Callback::from(move |v: String| {
+                                s.dispatch(Action::Edit(Edit::Snc(SncEdit::Note(cid.to_owned(), v))))
+                            })
+                        };
+                        let dom = c.id.replace('.', "_");
                         html! {
-                            <div class="snc-criterion" data-testid={format!("snc-{}", c.id)}>
-                                <SelectField id={c.id.replace('.', "_")} label={format!("{} — {}", c.clause, c.title.get(lang))}
-                                    options={opts} value={current.map(status_id).unwrap_or_default()} {onchange} />
+                            <div class="snc-criterion" data-testid={format!("snc-{}", c.id)} key={c.id}>
+                                <SelectField id={dom.clone()} label={format!("{} — {}", c.clause, c.title.get(lang))}
+                                    options={opts} value={answer.status.map(status_id).unwrap_or_default()} {onchange} />
                                 <p class="help">{ c.requirement.get(lang) }{ " " }{ c.help.get(lang) }</p>
+                                <details class="evidence" open={!answer.note.is_empty()}>
+                                    <summary>{ sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)]) }</summary>
+                                    <TextField id={format!("{dom}-note")} label={sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)])}
+                                        multiline=true value={answer.note.clone()} onchange={on_note} />
+                                </details>
                             </div>
                         }
                     }) }
-                </section>
-            }) }
+                </details>
+            }}) }
         </section>
     }
 }

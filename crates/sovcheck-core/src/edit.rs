@@ -116,6 +116,10 @@ pub enum SncEdit {
     Note(String, String),
     /// Several requirements' statuses at once, each as [`SncEdit::Criterion`].
     SetMany(Vec<(String, Option<SncStatus>)>),
+    /// Every requirement without a status gets this one (answered ones are left alone).
+    /// [`SncStatus::Met`] is refused unless the stage is [`Stage::J3`] (qualified): only a
+    /// qualification covers every requirement at once.
+    FillUnset(SncStatus),
 }
 
 /// A change to the management body's sign-off. Approvers are addressed by position.
@@ -295,6 +299,14 @@ impl Assessment {
                     self.snc_requirement(id, |a| a.status = status);
                 }
             }
+            SncEdit::FillUnset(status) => {
+                if status == SncStatus::Met && s.stage != Some(Stage::J3) {
+                    return;
+                }
+                for id in crate::evaluate::unset_requirements(self) {
+                    self.snc_requirement(id.to_owned(), |a| a.status = Some(status));
+                }
+            }
         }
     }
 
@@ -365,6 +377,63 @@ mod tests {
 
     fn date(s: &str) -> Option<Date> {
         Date::parse(s)
+    }
+
+    #[test]
+    fn fill_unset_leaves_answered_requirements_and_needs_j3_for_met() {
+        let snc = |e| Edit::Snc(e);
+        let set = |id: &str, st| snc(SncEdit::Criterion(id.into(), Some(st)));
+        let pillars = content::secnumcloud::pillars();
+        let (first, second) = (pillars[0].criteria[0].id, pillars[1].criteria[0].id);
+        // Not qualified: "met" for all is refused, nothing changes.
+        let a = after(vec![
+            set(first, SncStatus::NotMet),
+            snc(SncEdit::Stage(Some(Stage::J2))),
+            snc(SncEdit::FillUnset(SncStatus::Met)),
+        ]);
+        assert_eq!(a.secnumcloud.criteria.len(), 1);
+        // Qualified: every unset requirement is met, the answered one stays not met.
+        let a = after(vec![
+            set(first, SncStatus::NotMet),
+            snc(SncEdit::Note(second.into(), "see audit".into())),
+            snc(SncEdit::Stage(Some(Stage::J3))),
+            snc(SncEdit::FillUnset(SncStatus::Met)),
+        ]);
+        assert_eq!(a.secnumcloud.criteria.len(), 36);
+        assert_eq!(
+            a.secnumcloud.criteria[first].status,
+            Some(SncStatus::NotMet)
+        );
+        assert_eq!(
+            a.secnumcloud.criteria[second],
+            SncAnswer {
+                status: Some(SncStatus::Met),
+                note: "see audit".into()
+            }
+        );
+        assert!(a
+            .secnumcloud
+            .criteria
+            .iter()
+            .filter(|(id, _)| *id != first)
+            .all(|(_, s)| s.status == Some(SncStatus::Met)));
+        // "Unknown" for all needs no stage, and also leaves answers alone.
+        let a = after(vec![
+            set(first, SncStatus::Partly),
+            snc(SncEdit::FillUnset(SncStatus::Unknown)),
+        ]);
+        assert_eq!(
+            a.secnumcloud.criteria[first].status,
+            Some(SncStatus::Partly)
+        );
+        assert_eq!(
+            a.secnumcloud
+                .criteria
+                .values()
+                .filter(|s| s.status == Some(SncStatus::Unknown))
+                .count(),
+            35
+        );
     }
 
     /// `edits` applied in order to an empty assessment.

@@ -415,6 +415,48 @@ pub fn gaps_to(a: &Assessment, target: Seal) -> (Vec<Gap>, Vec<&'static str>) {
     (gaps, overrides)
 }
 
+/// The due-diligence questions (`q1` to `q8`, in walk order) the provider has not answered
+/// yet: no answer text recorded. They belong in the questions sent to the provider.
+pub fn unanswered_questions(a: &Assessment) -> Vec<&'static content::Step> {
+    content::steps()
+        .iter()
+        .filter(|s| s.kind == content::StepKind::DueDiligence)
+        .filter(|s| {
+            a.due_diligence
+                .get(s.id)
+                .is_none_or(|ans| ans.note.trim().is_empty())
+        })
+        .collect()
+}
+
+/// The SecNumCloud requirements without a status, in pillar order (a note alone does not
+/// count as an answer).
+pub fn unset_requirements(a: &Assessment) -> Vec<&'static str> {
+    content::secnumcloud::pillars()
+        .iter()
+        .flat_map(|p| p.criteria.iter())
+        .filter(|c| {
+            a.secnumcloud
+                .criteria
+                .get(c.id)
+                .and_then(|s| s.status)
+                .is_none()
+        })
+        .map(|c| c.id)
+        .collect()
+}
+
+/// How far a walk step is answered: the criteria with a rung or "I don't know", and all
+/// of its criteria.
+pub fn step_progress(a: &Assessment, step: &content::Step) -> (usize, usize) {
+    let done = step
+        .criteria
+        .iter()
+        .filter(|id| a.choice(id) != Choice::Open)
+        .count();
+    (done, step.criteria.len())
+}
+
 fn open_questions(a: &Assessment) -> Vec<OpenQuestions> {
     content::steps()
         .iter()
@@ -542,9 +584,94 @@ fn warnings(a: &Assessment, today: Date) -> Vec<Warning> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::model::Answer;
 
     fn date(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn unanswered_questions_are_the_ones_without_answer_text() {
+        let mut a = Assessment::default();
+        let ids = |a: &Assessment| {
+            unanswered_questions(a)
+                .iter()
+                .map(|s| s.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&a), ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]);
+        a.due_diligence.insert(
+            "q3".into(),
+            Answer {
+                note: "EU staff only".into(),
+                ..Answer::default()
+            },
+        );
+        // A source without the answer itself does not answer the question; blank text neither.
+        a.due_diligence.insert(
+            "q5".into(),
+            Answer {
+                source: "Contract".into(),
+                ..Answer::default()
+            },
+        );
+        a.due_diligence.insert(
+            "q8".into(),
+            Answer {
+                note: "  ".into(),
+                ..Answer::default()
+            },
+        );
+        assert_eq!(ids(&a), ["q1", "q2", "q4", "q5", "q6", "q7", "q8"]);
+    }
+
+    #[test]
+    fn unset_requirements_and_step_progress() {
+        let mut a = Assessment::default();
+        assert_eq!(unset_requirements(&a).len(), 36);
+        a.secnumcloud.criteria.insert(
+            "SNC-19.6.b".into(),
+            crate::model::SncAnswer {
+                status: None,
+                note: "asked".into(),
+            },
+        );
+        assert_eq!(unset_requirements(&a).len(), 36);
+        let first = unset_requirements(&a)[0];
+        a.secnumcloud.criteria.insert(
+            first.into(),
+            crate::model::SncAnswer {
+                status: Some(SncStatus::NotMet),
+                note: String::new(),
+            },
+        );
+        assert_eq!(unset_requirements(&a).len(), 35);
+        assert!(!unset_requirements(&a).contains(&first));
+
+        let q5 = content::question("q5").unwrap();
+        assert_eq!(step_progress(&a, q5), (0, 10));
+        a.answers.insert(
+            "SOV-5.1".into(),
+            Answer {
+                rung: Some(1),
+                ..Answer::default()
+            },
+        );
+        a.answers.insert(
+            "SOV-6.5".into(),
+            Answer {
+                unknown: true,
+                ..Answer::default()
+            },
+        );
+        a.answers.insert(
+            "SOV-5.2".into(),
+            Answer {
+                note: "n".into(),
+                ..Answer::default()
+            },
+        );
+        assert_eq!(step_progress(&a, q5), (2, 10));
     }
 
     fn qualified(stage: Stage, expires_on: &str) -> Assessment {

@@ -684,6 +684,29 @@ catalog! {
         why_it_matters: S,
         good_answer: S,
         snc_clauses: S,
+        /// The provider's answer to a due-diligence question, on its step.
+        provider_answer_title: S,
+        provider_answer_help: S,
+        provider_answer: S,
+        received: S,
+        /// The SecNumCloud facts a question establishes, shown on its step.
+        facts_title: S,
+        facts_help: S,
+        /// The in-step progress: `{done}` of `{total}` criteria answered.
+        step_progress: Plural,
+        /// Above a criterion: `{n}` of `{total}`.
+        criterion_of: S,
+        /// A folded criterion's SEAL: `{seal}`.
+        grants: S,
+        /// The button unfolding an answered criterion.
+        change: S,
+        /// Its accessible name: `{id}`.
+        change_of: S,
+        /// Folds an unfolded answered criterion again.
+        fold: S,
+        fold_of: S,
+        /// "I don't know" for every criterion of the step still open.
+        all_unknown: S,
     }
     evidence: Evidence {
         title: S,
@@ -722,6 +745,15 @@ catalog! {
         composition: S,
         composition_base: S,
         last_audit: S,
+        /// Bulk actions on the requirements.
+        bulk_title: S,
+        all_met: S,
+        all_met_help: S,
+        all_unknown: S,
+        /// A pillar's count: `{n}` of `{total}` requirements set.
+        pillar_set: Plural,
+        /// A requirement's note: `{clause}`.
+        note_of: S,
     }
     results: Results {
         intro: S,
@@ -734,6 +766,8 @@ catalog! {
         open_q_title: S,
         open_q_none: S,
         open_q_heading: S,
+        /// In the questions for the provider: the due-diligence questions not answered yet.
+        dd_unanswered_heading: S,
         copy_questions: S,
         copied: S,
         snc_coverage_title: S,
