@@ -46,9 +46,7 @@ fn encode(id: &str) -> String {
         if plain(b) {
             out.push(char::from(b));
         } else {
-            out.push('%');
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out

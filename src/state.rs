@@ -446,6 +446,14 @@ impl AppState {
         ) {
             self.saving.wiped = false;
         }
+        // Moving between screens and steps changes no assessment: no copy to compare with
+        // (with long notes, copying and comparing it is most of a step change's work).
+        if matches!(
+            action,
+            Action::GoTo(_) | Action::Next | Action::Back | Action::Show(_) | Action::Route(_)
+        ) {
+            return self.apply_inner(action, now);
+        }
         let before = self.started.then(|| self.assessment.clone());
         self.apply_inner(action, now);
         if self.started && before.as_ref() != Some(&self.assessment) {

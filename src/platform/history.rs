@@ -59,6 +59,9 @@ pub fn use_history(store: &Store) {
     // Also on every navigation that stays on the same route: a link to nowhere, followed
     // from the start screen, leads back to it and its address is corrected.
     let route = (Route::of(store), store.nav_seq);
+    // Written at once, in the render's own task: a Back or Forward that follows cannot
+    // come between the state and its address (a deferred write would see an address that
+    // moved on, and take it for one the app could not follow).
     use_effect_with(route, move |(route, _)| write(route, &last));
 }
 

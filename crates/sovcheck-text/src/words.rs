@@ -95,7 +95,8 @@ impl Catalog {
         } else {
             hour
         };
-        let template = self.typo.time_of_day[usize::from(hour >= 12)];
+        let [morning, afternoon] = self.typo.time_of_day;
+        let template = if hour >= 12 { afternoon } else { morning };
         fill(template, &[("h", &h), ("mm", &format!("{minute:02}"))])
     }
 
