@@ -2,7 +2,11 @@
 //! language, focus on navigation) live here and nowhere else.
 
 use crate::components::notices::{Notices, SavedIndicator};
-use crate::components::{estimate::LiveEstimate, steplist::StepList};
+use crate::components::{
+    estimate::{CompactEstimate, LiveEstimate},
+    steplist::StepList,
+};
+use crate::platform::history::use_history;
 use crate::platform::saver::{use_saver, Memory};
 use crate::platform::storage;
 use crate::saving::{Notice, StorageEvent};
@@ -39,13 +43,12 @@ fn initial_state() -> (AppState, Memory) {
     }
     s.saving.kept = storage::kept(&loaded.in_place);
     s.workspace = loaded.workspace;
-    let open = loaded
-        .open
-        .and_then(|id| s.workspace.iter().find(|a| a.id == id).cloned());
-    if let Some(a) = open {
-        s.assessment = a;
-        s.started = true;
-        s.screen = Screen::Walk(loaded.step.unwrap_or(0).min(walk().len().saturating_sub(1)));
+    // Where the page's address says the user is (a reload, a link, a bookmark); with no
+    // address, an assessment moved from the old single-key storage is opened.
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    match (crate::platform::history::has_fragment(), loaded.open) {
+        (false, Some(id)) => s.apply(Action::Open(id), &now),
+        _ => s.apply(Action::Route(crate::platform::history::initial()), &now),
     }
     (s, memory)
 }
@@ -66,6 +69,8 @@ pub fn app() -> Html {
 
     // Saving, the other tabs, and the place in the app: `platform::saver`.
     use_saver(&store, memory);
+    // The page's address names the screen and the step; Back and Forward move in the app.
+    use_history(&store);
     // The questionnaire being answered, and its response in progress, under their own keys.
     {
         let store = store.clone();
@@ -159,6 +164,7 @@ pub fn app() -> Html {
                     <div class="step">
                         { view }
                         <NavButtons index={i} />
+                        <CompactEstimate />
                     </div>
                     <LiveEstimate />
                 </div>
@@ -170,8 +176,9 @@ pub fn app() -> Html {
         <ContextProvider<Store> context={store.clone()}>
             <a class="skip" href="#main">{ t.shell.skip_to_content }</a>
             <header class="top">
-                <p class="brand"><span class="name">{ "sovcheck" }</span>{ " · " }{ t.shell.tagline }</p>
-                <SavedIndicator />
+                <p class="brand"><a class="name" href="#/" data-testid="home" aria-label={t.shell.home_link}>{ "sovcheck" }</a>{ " · " }{ t.shell.tagline }</p>
+                // In the walk, beside its controls.
+                if !matches!(store.screen, Screen::Walk(_)) { <SavedIndicator /> }
                 <LangSwitch />
             </header>
             <main id="main"><Notices />{ body }</main>
@@ -208,6 +215,7 @@ fn nav_buttons(p: &NavProps) -> Html {
     html! {
         <nav class="pager" aria-label={t.walk.pager_nav}>
             <button type="button" data-testid="back" onclick={back}>{ "← " }{ t.common.back }</button>
+            <SavedIndicator />
             if p.index < last {
                 <button type="button" class="primary" data-testid="next" onclick={next}>{ t.common.next }{ " →" }</button>
             }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod boot;
 pub mod components;
 pub mod platform;
+pub mod router;
 pub mod saving;
 pub mod state;
 pub mod views;

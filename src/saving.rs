@@ -23,6 +23,8 @@ pub enum Notice {
     NotDeleted(String),
     /// Another tab wiped everything.
     WipedElsewhere,
+    /// The page's address named an assessment or a step this browser does not have.
+    UnknownLink,
 }
 
 /// A field changed differently in this tab and in another: the other tab's value is the one

@@ -246,6 +246,10 @@ pub enum Action {
     /// Shows a screen outside the walk (report, compare, verify) or the start screen.
     Show(Screen),
     GoTo(usize),
+    /// Goes where an address names (the page's address changed: Back, Forward, a link, a
+    /// reload). What names nothing here leads to the start screen, with a notice.
+    /// `None`: the address names nothing sovcheck has.
+    Route(Option<crate::router::Route>),
     Next,
     Back,
     /// Changes the open assessment (see [`Assessment::apply`]).
@@ -441,6 +445,14 @@ impl AppState {
                 | Action::ResolveImport(_)
         ) {
             self.saving.wiped = false;
+        }
+        // Moving between screens and steps changes no assessment: no copy to compare with
+        // (with long notes, copying and comparing it is most of a step change's work).
+        if matches!(
+            action,
+            Action::GoTo(_) | Action::Next | Action::Back | Action::Show(_) | Action::Route(_)
+        ) {
+            return self.apply_inner(action, now);
         }
         let before = self.started.then(|| self.assessment.clone());
         self.apply_inner(action, now);
@@ -689,6 +701,7 @@ impl AppState {
                 self.nav_seq = self.nav_seq.wrapping_add(1);
             }
             Action::GoTo(i) => self.go(i),
+            Action::Route(r) => self.route(r),
             Action::Next => {
                 if let Screen::Walk(i) = self.screen {
                     self.go(i + 1);
@@ -735,6 +748,70 @@ impl AppState {
             Action::Edit(edit) => self.assessment.apply(edit),
             Action::Storage(e) => self.storage(e, now),
         }
+    }
+
+    /// Shows what `route` names: opens its assessment if another one is open. An
+    /// assessment or a step this browser does not have leads to the start screen, with a
+    /// notice; a landing or an answering no longer in progress (after a reload), quietly.
+    fn route(&mut self, route: Option<crate::router::Route>) {
+        use crate::router::Route;
+        let Some(route) = route else {
+            self.saving.notify(Notice::UnknownLink);
+            self.screen = Screen::Start;
+            self.nav_seq = self.nav_seq.wrapping_add(1);
+            return;
+        };
+        if Route::of(self) == route {
+            return;
+        }
+        let screen = match &route {
+            Route::Start => Some(Screen::Start),
+            Route::Step(_, n) => (*n < walk().len()).then_some(Screen::Walk(*n)),
+            Route::Report(_) => Some(Screen::Report),
+            Route::Questionnaire(_) => Some(Screen::Questionnaire),
+            Route::Landing(id) => {
+                let here = self.landing.as_ref().map(|l| &l.assessment) == Some(id)
+                    || self.landed.as_ref().map(|l| &l.assessment) == Some(id);
+                if !here {
+                    self.screen = Screen::Start;
+                    self.nav_seq = self.nav_seq.wrapping_add(1);
+                    return;
+                }
+                Some(Screen::Landing)
+            }
+            Route::Compare => Some(Screen::Compare),
+            Route::Verify => Some(Screen::Verify),
+            Route::Accessibility => Some(Screen::Accessibility),
+            Route::Respond => Some(if self.answering.is_some() {
+                Screen::Respond
+            } else {
+                Screen::Start
+            }),
+        };
+        let id = match &route {
+            Route::Step(id, _) | Route::Report(id) | Route::Questionnaire(id) => Some(id),
+            _ => None,
+        };
+        let open = match id {
+            Some(id) if self.started && &self.assessment.id == id => Some(None),
+            Some(id) => self.workspace.iter().find(|a| &a.id == id).map(Some),
+            None => Some(None),
+        };
+        let (Some(screen), Some(open)) = (screen, open) else {
+            self.saving.notify(Notice::UnknownLink);
+            self.screen = Screen::Start;
+            self.nav_seq = self.nav_seq.wrapping_add(1);
+            return;
+        };
+        if let Some(a) = open.cloned() {
+            self.assessment = a;
+            self.started = true;
+        }
+        if screen == Screen::Accessibility && self.screen != Screen::Accessibility {
+            self.previous = Some(self.screen);
+        }
+        self.screen = screen;
+        self.nav_seq = self.nav_seq.wrapping_add(1);
     }
 
     /// Ends the passphrase prompt shown; the next waiting one, if any, takes its place.
@@ -900,6 +977,12 @@ impl AppState {
 impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Back or Forward to where the app already is (the address it just wrote): nothing.
+        if let Action::Route(Some(r)) = &action {
+            if crate::router::Route::of(&self) == *r {
+                return self;
+            }
+        }
         let mut next = (*self).clone();
         let now = String::from(js_sys::Date::new_0().to_iso_string());
         next.apply(action, &now);

@@ -113,3 +113,24 @@ pub fn live_estimate() -> Html {
         </aside>
     }
 }
+
+/// The estimate in one line (SEAL range and score), kept in view at the bottom of the step
+/// while answering where the full estimate is below it (narrow screens, high zoom; hidden
+/// by the style sheet elsewhere). Not announced: the full estimate is the live region.
+#[function_component(CompactEstimate)]
+pub fn compact_estimate() -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let t = texts(store.lang);
+    let ev = evaluate(&store.assessment, None);
+    html! {
+        <div class="compact-estimate" data-testid="compact-estimate">
+            <p class="compact-label">{ t.estimate.compact_label }{ t.typo.colon }</p>
+            <p data-testid="compact-seal">{ t.estimate.seal_label }{ t.typo.colon }{ " " }
+                <span class="figure">{ unbroken(&t.seal_range(ev.seal), "") }</span></p>
+            <p data-testid="compact-score">{ t.estimate.score_label }{ t.typo.colon }{ " " }
+                <span class="figure">{ t.score_range(ev.score.lower, ev.score.upper) }</span></p>
+        </div>
+    }
+}

@@ -10,19 +10,14 @@ use crate::platform::{today, transfer};
 use crate::saving::{Notice, StorageEvent};
 use crate::state::{Action, Store};
 use sovcheck_core::sync;
-use sovcheck_core::Lang;
 use sovcheck_text::{fill, texts, Catalog};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// A time of day in the reader's language (`10:32`).
-fn time_of(ms: f64, lang: Lang) -> String {
+/// A time of day in the reader's language, on this device's clock: `3:30 PM`, `15 h 30`.
+fn time_of(ms: f64, t: &Catalog) -> String {
     let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"hour".into(), &"2-digit".into());
-    let _ = js_sys::Reflect::set(&opts, &"minute".into(), &"2-digit".into());
-    d.to_locale_time_string_with_options(lang.tag(), &opts)
-        .into()
+    t.time_of_day(d.get_hours(), d.get_minutes())
 }
 
 /// How full storage is, in words.
@@ -52,6 +47,7 @@ fn notice_text(t: &Catalog, n: &Notice) -> (String, &'static str) {
         Notice::KeptAfterDelete(name) => (named(t.tabs.kept_after_delete, name), "kept"),
         Notice::NotDeleted(name) => (named(t.tabs.not_deleted, name), "not-deleted"),
         Notice::WipedElsewhere => (t.tabs.wiped_elsewhere.to_owned(), "wiped"),
+        Notice::UnknownLink => (t.shell.unknown_link.to_owned(), "unknown-link"),
     }
 }
 
@@ -183,10 +179,7 @@ pub fn saved_indicator() -> Html {
         (t.saving.not_saved_short.to_owned(), true)
     } else {
         match saving.saved_at {
-            Some(at) => (
-                fill(t.saving.saved, &[("time", &time_of(at, store.lang))]),
-                false,
-            ),
+            Some(at) => (fill(t.saving.saved, &[("time", &time_of(at, t))]), false),
             None => (String::new(), false),
         }
     };

@@ -39,13 +39,18 @@ pub fn step_list(p: &StepListProps) -> Html {
     // visible (horizontally only; the page itself does not move).
     {
         let current = current.clone();
+        // Just after the new step is drawn: scrolling measures the page's layout, which
+        // need not delay the step.
         use_effect_with(p.current, move |_| {
-            if let Some(el) = current.cast::<web_sys::Element>() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                opts.set_inline(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(el) = current.cast::<web_sys::Element>() {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    opts.set_inline(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            })
+            .forget();
         });
     }
     let Some(store) = use_context::<Store>() else {

@@ -1,9 +1,10 @@
-//! The browser's edges, in one place: local storage, downloads, file reading (import),
+//! The browser's edges, in one place: the page's address (routes), local storage, downloads, file reading (import),
 //! encryption (WebCrypto), the clock and printing. Views and components call these; the
 //! state and the core never touch a browser API.
 pub mod answering;
 pub mod download;
 pub mod encrypted;
+pub mod history;
 pub mod saver;
 pub mod storage;
 pub mod transfer;

@@ -17,7 +17,7 @@
 use crate::app::browser_lang;
 use crate::platform::storage::{self, Change, WriteError, QUOTA_UNITS};
 use crate::saving::{Notice, StorageEvent, Usage};
-use crate::state::{Action, Screen, Store};
+use crate::state::{Action, Store};
 use sovcheck_core::format;
 use sovcheck_core::Assessment;
 use std::cell::RefCell;
@@ -314,7 +314,7 @@ fn on_change(store: &Store, mem: &mut Memory, c: Change) {
 }
 
 /// Saves every change of the workspace, takes in other tabs' changes, and remembers the
-/// place in the app (language, open assessment, step).
+/// language.
 #[hook]
 pub fn use_saver(store: &Store, memory: Rc<RefCell<Memory>>) {
     // Listen to the other tabs for as long as the app lives.
@@ -333,22 +333,15 @@ pub fn use_saver(store: &Store, memory: Rc<RefCell<Memory>>) {
             save(&store, &mut memory.borrow_mut());
         });
     }
-    // The place in the app, after a wipe only once the user sets something again.
+    // The language, after a wipe only once the user sets something again. (Where the user
+    // is lives in the page's address: `platform::history`.)
     {
-        let (lang, screen, started) = (store.lang, store.screen, store.started);
-        let open = started.then(|| store.assessment.id.clone());
-        let step = match screen {
-            Screen::Walk(i) if started => Some(i),
-            _ => None,
-        };
+        let lang = store.lang;
         let wiped = store.saving.wiped;
-        use_effect_with(
-            (lang, open, step, wiped),
-            move |(lang, open, step, wiped)| {
-                if !*wiped {
-                    storage::save_ui(*lang, browser_lang(), open.as_deref(), *step);
-                }
-            },
-        );
+        use_effect_with((lang, wiped), move |(lang, wiped)| {
+            if !*wiped {
+                storage::save_ui(*lang, browser_lang());
+            }
+        });
     }
 }

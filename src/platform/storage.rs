@@ -18,7 +18,9 @@ use wasm_bindgen::JsCast;
 pub const ASSESSMENT_PREFIX: &str = "sovcheck.v1.a.";
 /// The single-assessment key of the first development versions; read once and migrated.
 pub const LEGACY_ASSESSMENT_KEY: &str = "sovcheck.v1.assessment";
-/// UI preferences: language, the open assessment and the position in the walk.
+/// UI preferences: the language. (Where the user is, the open assessment and the step,
+/// is the page's address: `crate::router`. Older versions kept it here too; it is read
+/// no more, and goes at the next write.)
 pub const UI_KEY: &str = "sovcheck.v1.ui";
 /// Prefix of the keys under which unreadable data is kept.
 pub const KEPT_PREFIX: &str = "sovcheck.v1.kept.";
@@ -223,9 +225,9 @@ pub struct Loaded {
     /// What each readable assessment's key held (by id): the base of later merges.
     pub raw: Vec<(String, String)>,
     pub lang: Option<Lang>,
-    /// The id of the assessment that was open.
+    /// The assessment moved from the old single-key storage, opened when the address
+    /// names no place.
     pub open: Option<String>,
-    pub step: Option<usize>,
     /// Storage cannot be used at all.
     pub unavailable: bool,
     /// How many entries were set aside now.
@@ -244,11 +246,6 @@ pub fn load(now_ms: f64) -> Loaded {
     if let Ok(Some(ui)) = store.get_item(UI_KEY) {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&ui) {
             out.lang = v.get("lang").and_then(|l| l.as_str()).and_then(Lang::parse);
-            out.open = v.get("open").and_then(|o| o.as_str()).map(str::to_owned);
-            out.step = v
-                .get("step")
-                .and_then(|s| s.as_u64())
-                .and_then(|s| usize::try_from(s).ok());
         }
     }
     let mut keys = keys_with(&store, ASSESSMENT_PREFIX);
@@ -311,14 +308,14 @@ pub fn load(now_ms: f64) -> Loaded {
     out
 }
 
-/// Saves the UI preferences; with nothing open and the browser's own language there is
-/// nothing to remember, and the key is removed.
-pub fn save_ui(lang: Lang, browser: Lang, open: Option<&str>, step: Option<usize>) -> bool {
-    if open.is_none() && lang == browser {
+/// Saves the UI preferences; in the browser's own language there is nothing to remember,
+/// and the key is removed.
+pub fn save_ui(lang: Lang, browser: Lang) -> bool {
+    if lang == browser {
         remove(UI_KEY);
         return true;
     }
-    let v = serde_json::json!({ "lang": lang.tag(), "open": open, "step": step });
+    let v = serde_json::json!({ "lang": lang.tag() });
     write(UI_KEY, &v.to_string()).is_ok()
 }
 

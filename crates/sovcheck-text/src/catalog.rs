@@ -49,6 +49,11 @@ catalog! {
         day: S,
         /// The first day of a month.
         first_day: S,
+        /// The hours of the language's clock: `12` (1 to 12, twice a day) or `24` (0 to 23).
+        hour_cycle: S,
+        /// A time of day before noon, and from noon: `{h}` (the hour on that clock) and
+        /// `{mm}` (the minutes, two digits).
+        time_of_day: [S; 2],
     }
     /// Domain values: shared by the app, the report, the CSV and the command line.
     words: Words {
@@ -304,6 +309,10 @@ catalog! {
         footer: S,
         /// A language's words could not be loaded: `{language}` is its name.
         lang_load_failed: S,
+        /// The product name in the header, a link home: what it leads to.
+        home_link: S,
+        /// An address naming an assessment or a step this browser does not have.
+        unknown_link: S,
     }
     common: Common {
         next: S,
@@ -723,6 +732,8 @@ catalog! {
         binding_title: S,
         binding_none: S,
         open_suffix: S,
+        /// The compact estimate kept in view while answering on a small screen.
+        compact_label: S,
     }
     context: Context {
         provider: S,

@@ -30,6 +30,8 @@ pub(crate) static DE: Catalog = Catalog {
         date: "{day} {month} {year}",
         day: "{d}.",
         first_day: "1.",
+        hour_cycle: "24",
+        time_of_day: ["{h}:{mm}", "{h}:{mm}"],
     },
     words: Words {
         answered: "beantwortet",
@@ -233,6 +235,8 @@ eine verschlüsselte DATEI wird mit --passphrase-file PASSPHRASE-DATEI gelesen o
         accessibility_link: "Barrierefreiheit: teilweise konform (Erklärung)",
         footer: "sovcheck liefert eine nicht offizielle Schätzung. Das Restrisiko verbleibt beim Kunden.",
         lang_load_failed: "Die Sprache {language} konnte nicht geladen werden: Der Server ist nicht erreichbar, oder diese Kopie von sovcheck wurde verändert. Die Seite bleibt in der bisherigen Sprache; laden Sie sie neu, um es erneut zu versuchen.",
+        home_link: "sovcheck: Startseite, die Liste der Bewertungen",
+        unknown_link: "Diese Adresse führt zu einer Bewertung oder einem Schritt, die es in diesem Browser nicht gibt (vielleicht gelöscht oder in einem anderen Browser gespeichert). Hier ist die Liste der Bewertungen.",
     },
     common: Common {
         next: "Weiter",
@@ -608,6 +612,7 @@ eine verschlüsselte DATEI wird mit --passphrase-file PASSPHRASE-DATEI gelesen o
         binding_title: "Was die SEAL-Stufe begrenzt",
         binding_none: "Nichts: Jede Antwort ermöglicht die höchste Stufe.",
         open_suffix: "(offen)",
+        compact_label: "Bisherige Schätzung",
     },
     context: Context {
         provider: "Anbieter",

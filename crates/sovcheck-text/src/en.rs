@@ -30,6 +30,8 @@ pub(crate) static EN: Catalog = Catalog {
         date: "{day} {month} {year}",
         day: "{d}",
         first_day: "1",
+        hour_cycle: "12",
+        time_of_day: ["{h}:{mm} AM", "{h}:{mm} PM"],
     },
     words: Words {
         answered: "answered",
@@ -233,6 +235,8 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         accessibility_link: "Accessibility: partially compliant (statement)",
         footer: "sovcheck gives a non-official estimate. The customer keeps the residual risk.",
         lang_load_failed: "{language} could not be loaded: the server is out of reach, or this copy of sovcheck was changed. The page stays in this language; reload it to try again.",
+        home_link: "sovcheck: home, the list of assessments",
+        unknown_link: "This address leads to an assessment or a step that is not in this browser (it may have been deleted, or saved in another browser). Here is the list of assessments.",
     },
     common: Common {
         next: "Next",
@@ -608,6 +612,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         binding_title: "What holds the SEAL down",
         binding_none: "Nothing: every answer grants the highest level.",
         open_suffix: "(open)",
+        compact_label: "Estimate so far",
     },
     context: Context {
         provider: "Provider",

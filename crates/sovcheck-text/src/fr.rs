@@ -30,6 +30,8 @@ pub(crate) static FR: Catalog = Catalog {
         date: "{day} {month} {year}",
         day: "{d}",
         first_day: "1er",
+        hour_cycle: "24",
+        time_of_day: ["{h}\u{a0}h\u{a0}{mm}", "{h}\u{a0}h\u{a0}{mm}"],
     },
     words: Words {
         answered: "répondu",
@@ -233,6 +235,8 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         accessibility_link: "Accessibilité : partiellement conforme (déclaration)",
         footer: "sovcheck fournit une estimation non officielle. Le client conserve le risque résiduel.",
         lang_load_failed: "Impossible de charger la langue « {language} » : le serveur est injoignable, ou cette copie de sovcheck a été modifiée. La page reste dans cette langue ; rechargez-la pour réessayer.",
+        home_link: "sovcheck : accueil, la liste des évaluations",
+        unknown_link: "Cette adresse mène à une évaluation ou à une étape absente de ce navigateur (elle a peut-être été supprimée, ou enregistrée dans un autre navigateur). Voici la liste des évaluations.",
     },
     common: Common {
         next: "Suivant",
@@ -608,6 +612,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         binding_title: "Ce qui limite le SEAL",
         binding_none: "Rien : chaque réponse accorde le niveau le plus élevé.",
         open_suffix: "(ouvert)",
+        compact_label: "Estimation à ce stade",
     },
     context: Context {
         provider: "Prestataire",

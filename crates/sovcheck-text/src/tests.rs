@@ -116,6 +116,13 @@ fn ranges_scores_dates_and_counts_read_verbatim() {
     assert_eq!(fr.score_range(12.001, 12.0049), "12,00\u{a0}%");
     let d = |y, m, day| Date::new(y, m, day).unwrap();
     assert_eq!(en.date(d(2026, 6, 30)), "30 June 2026");
+    // The time of day: the English clock of twelve hours, the French and German of 24.
+    assert_eq!(en.time_of_day(15, 30), "3:30 PM");
+    assert_eq!(en.time_of_day(0, 5), "12:05 AM");
+    assert_eq!(en.time_of_day(12, 0), "12:00 PM");
+    assert_eq!(en.time_of_day(9, 7), "9:07 AM");
+    assert_eq!(fr.time_of_day(15, 30), "15\u{a0}h\u{a0}30");
+    assert_eq!(fr.time_of_day(0, 5), "0\u{a0}h\u{a0}05");
     assert_eq!(fr.date(d(2026, 6, 30)), "30 juin 2026");
     assert_eq!(en.date(d(2027, 7, 1)), "1 July 2027");
     assert_eq!(fr.date(d(2027, 7, 1)), "1er juillet 2027");

@@ -83,6 +83,23 @@ impl Catalog {
         )
     }
 
+    /// A time of day (`hour` 0-23, `minute` 0-59) as the language writes it: `3:30 PM`,
+    /// `15 h 30`, `15:30`.
+    pub fn time_of_day(&self, hour: u32, minute: u32) -> String {
+        let (hour, minute) = (hour % 24, minute % 60);
+        let h = if self.typo.hour_cycle == "12" {
+            match hour % 12 {
+                0 => 12,
+                h => h,
+            }
+        } else {
+            hour
+        };
+        let [morning, afternoon] = self.typo.time_of_day;
+        let template = if hour >= 12 { afternoon } else { morning };
+        fill(template, &[("h", &h), ("mm", &format!("{minute:02}"))])
+    }
+
     /// A date, or the dash when there is none.
     pub fn opt_date(&self, d: Option<Date>) -> String {
         d.map_or_else(|| self.typo.dash.to_owned(), |d| self.date(d))

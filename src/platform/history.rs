@@ -1,0 +1,95 @@
+//! The page's address, the browser's edge of [`crate::router`]: the state's route is
+//! written to the fragment (a history entry per screen or step, so Back and Forward move
+//! inside the app), and a fragment changed by Back, Forward, a link or the address bar is
+//! dispatched to the reducer as [`Action::Route`]. Only the fragment is ever touched (no
+//! `pushState`), so the same code works on any host, under any sub-path and from `file://`.
+
+use crate::router::Route;
+use crate::state::{Action, Store};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page's fragment, `#/` when it is empty.
+fn hash() -> String {
+    let h = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    if h.is_empty() || h == "#" {
+        "#/".to_owned()
+    } else {
+        h
+    }
+}
+
+/// What the page's address names at start-up: `None` when it names nothing sovcheck
+/// has; `Some(Route::Start)` when it is empty.
+pub fn initial() -> Option<Route> {
+    Route::parse(&hash())
+}
+
+/// Whether the page's address has a fragment at all.
+pub fn has_fragment() -> bool {
+    location()
+        .and_then(|l| l.hash().ok())
+        .is_some_and(|h| h.len() > 1)
+}
+
+/// Keeps the address and the state in step: a new history entry when the user moved in
+/// the app, the entry replaced when the app could not go where the address said (a link
+/// to an assessment this browser does not have), nothing when the state followed the
+/// address (Back, Forward). Listens to the address for as long as the app lives.
+#[hook]
+pub fn use_history(store: &Store) {
+    // The route last written to, or followed from, the address.
+    let last = use_mut_ref(|| None::<String>);
+    {
+        let (store, last) = (store.clone(), last.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    follow(&store, &last);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Also on every navigation that stays on the same route: a link to nowhere, followed
+    // from the start screen, leads back to it and its address is corrected.
+    let route = (Route::of(store), store.nav_seq);
+    // Written at once, in the render's own task: a Back or Forward that follows cannot
+    // come between the state and its address (a deferred write would see an address that
+    // moved on, and take it for one the app could not follow).
+    use_effect_with(route, move |(route, _)| write(route, &last));
+}
+
+/// The address changed: unless it names where the app already is, go there.
+fn follow(store: &Store, last: &Rc<RefCell<Option<String>>>) {
+    let now = hash();
+    if last.borrow().as_deref() == Some(now.as_str()) {
+        return;
+    }
+    store.dispatch(Action::Route(Route::parse(&now)));
+}
+
+/// The state now shows `route`.
+fn write(route: &Route, last: &Rc<RefCell<Option<String>>>) {
+    let Some(loc) = location() else { return };
+    let want = route.to_hash();
+    let now = hash();
+    let previous = last.replace(Some(want.clone()));
+    if now == want {
+        return;
+    }
+    if previous.as_deref() == Some(now.as_str()) {
+        // The user moved in the app: a new entry.
+        let _ = loc.set_hash(&want);
+    } else {
+        // At start-up, or the app could not follow the address: this entry is corrected.
+        let base = loc.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or_default().to_owned();
+        let _ = loc.replace(&format!("{base}{want}"));
+    }
+}
