@@ -186,7 +186,7 @@ fn import_panel() -> Html {
             <>
             { status }
             <form class="panel conflict" data-testid="import-decrypt-form" {onsubmit}>
-                <p id="decrypt-q">{ fill(&t.import.encrypted_prompt, &[("name", &isolate(&name))]) }</p>
+                <p id="decrypt-q">{ fill(t.import.encrypted_prompt, &[("name", &isolate(&name))]) }</p>
                 <div class="field">
                     <label for="import-passphrase">{ t.import.passphrase }</label>
                     <input id="import-passphrase" type="password" autocomplete="off" ref={pass_ref}
