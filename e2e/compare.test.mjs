@@ -429,7 +429,7 @@ test('offers: two files in one picker action, letters, completeness and target r
   const { page, rec, context } = await openApp(env);
   assert.equal(await page.locator(tid('import-file')).evaluate((el) => el.multiple), true);
   await page.setInputFiles(tid('import-file'), [NORTH(), SOUTH()]);
-  assert.equal(await page.textContent(`${tid('import-done')} p`), 'Assessments imported: 2.');
+  assert.equal(await page.textContent(`${tid('import-done')} p`), '2 assessments imported.');
   await page.click(tid('open-compare'));
   await page.waitForSelector(tid('compare-table'));
 
@@ -490,7 +490,7 @@ test('offers: the difference keeps the changes that move a SEAL, grouped by obje
   // One drop with two files imports both.
   await dropFiles(page, [NORTH(), SOUTH()]);
   await page.waitForSelector(tid('import-done'));
-  assert.equal(await page.textContent(`${tid('import-done')} p`), 'Assessments imported: 2.');
+  assert.equal(await page.textContent(`${tid('import-done')} p`), '2 assessments imported.');
   assert.equal(await page.locator(tid('assessment-row')).count(), 2);
   await page.click(tid('open-compare'));
   await page.waitForSelector(tid('diff-table'));

@@ -94,7 +94,7 @@ test('de-DE: the whole journey to the printed report, in German only', async () 
   // Import, open: the context step.
   await page.setInputFiles(tid('import-file'), FIXTURE);
   await page.waitForSelector(tid('import-done'));
-  assert.match(await text(page, tid('import-done')), /^Importierte Bewertungen:/);
+  assert.match(await text(page, tid('import-done')), /^1 Bewertung importiert\./);
   await page.click(`${tid('assessment-row')} ${tid('row-open')}`);
   await page.click(tid('goto-0'));
   assert.equal(await text(page, 'label[for="provider"]'), 'Anbieter');

@@ -32,7 +32,7 @@ pub fn objectives_table(p: &EvalProps) -> Html {
             { for content::objectives().iter().zip(&p.ev.objectives).map(|(o, r)| html! {
                 <tr>
                     <th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th>
-                    <td class="num">{ format!("{} %", r.weight) }</td>
+                    <td class="num">{ texts(lang).percent(r.weight) }</td>
                     <td class="num"><span class="range">{ texts(lang).score_range(r.score.lower, r.score.upper) }</span></td>
                     <td><span class="range">{ texts(lang).seal_range(r.seal) }</span>
                         if r.overridden.is_some() { { format!(" ({})", t.overrides.overridden) } }

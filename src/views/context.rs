@@ -105,7 +105,7 @@ pub fn context_step(p: &ScreenProps) -> Html {
                 <thead><tr><th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th></tr></thead>
                 <tbody>
                 { for content::objectives().iter().zip(values).map(|(o, w)| html! {
-                    <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td>{ format!("{w} %") }</td></tr>
+                    <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td>{ t.percent(w) }</td></tr>
                 }) }
                 </tbody>
             </table>

@@ -649,7 +649,7 @@ fn method(p: &MethodProps) -> Html {
                 <thead><tr><th scope="col">{ t.results.objective }</th><th scope="col">{ t.results.weight }</th></tr></thead>
                 <tbody>
                 { for content::objectives().iter().zip(p.ev.weights).map(|(o, w)| html! {
-                    <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td class="num">{ format!("{w} %") }</td></tr>
+                    <tr><th scope="row">{ format!("{} {}", o.id, o.name.get(lang)) }</th><td class="num">{ texts(lang).percent(w) }</td></tr>
                 }) }
                 </tbody>
             </table>
