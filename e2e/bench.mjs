@@ -598,6 +598,11 @@ async function heavyClicks(browser, url, heavy) {
       const ids = await page.$$eval('[data-testid^="criterion-"]', (els) => els.map((e) => e.dataset.testid.slice(10)));
       for (const id of ids) {
         const rung = answers[id]?.rung === 0 ? 1 : 0;
+        // An answered criterion is folded to its line: "Change" unfolds it (not timed).
+        if (!(await page.locator(tid(`choice-${id}-${rung}`)).count())) {
+          await page.click(tid(`fold-${id}`));
+          await page.waitForSelector(tid(`choice-${id}-${rung}`));
+        }
         const r = await page.evaluate(clickToEstimate, tid(`choice-${id}-${rung}`));
         if (r.error) throw new Error(`heavy clicks: ${r.error}`);
         if (r.mutation == null) unchanged++; else times.push(r.mutation);

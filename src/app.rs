@@ -14,6 +14,7 @@ use crate::state::{walk, Action, AppState, Place, Screen, Store};
 use crate::views;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The language the browser asks for, English when it is neither French nor English.
@@ -42,7 +43,7 @@ fn initial_state() -> (AppState, Memory) {
         s.saving.notify(Notice::SetAside(set_aside));
     }
     s.saving.kept = storage::kept(&loaded.in_place);
-    s.workspace = loaded.workspace;
+    s.workspace = std::rc::Rc::new(loaded.workspace);
     // Where the page's address says the user is (a reload, a link, a bookmark); with no
     // address, an assessment moved from the old single-key storage is opened.
     let now = String::from(js_sys::Date::new_0().to_iso_string());
@@ -116,13 +117,21 @@ pub fn app() -> Html {
             let _ = el.set_attribute("lang", lang.tag());
         }
     });
-    // Move focus to the new heading on navigation.
+    // Move focus to the new heading on navigation, in the next animation frame: before that
+    // frame is drawn, so the new screen appears focused and scrolled to its heading, but
+    // after the screen is in the document, where focusing would lay the page out on the
+    // spot (docs/PERFORMANCE.md, step navigation).
     {
         let heading = heading.clone();
         use_effect_with(store.nav_seq, move |seq| {
             if *seq > 0 {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                });
+                if let Some(w) = web_sys::window() {
+                    let _ = w.request_animation_frame(focus.unchecked_ref());
                 }
             }
         });

@@ -169,15 +169,21 @@ pub enum Resolution {
 }
 
 /// Everything the app shows is derived from this.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// The workspace and the open assessment are shared between successive states (`Rc`): a
+/// change copies what it changes (`Rc::make_mut`), and moving between screens copies
+/// nothing. Two states are equal only when they are the same state: the reducer makes a
+/// new one for every action that changes anything, so the context's consumers learn of a
+/// change without comparing two whole workspaces (docs/PERFORMANCE.md, step navigation).
+#[derive(Clone, Debug)]
 pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
     /// Every assessment of this browser, the open one included (kept in step with
     /// `assessment` by the reducer).
-    pub workspace: Vec<Assessment>,
-    /// The open assessment, edited in place.
-    pub assessment: Assessment,
+    pub workspace: Rc<Vec<Assessment>>,
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
     /// Whether an assessment is open (something to resume).
     pub started: bool,
     /// Saving, storage and the other tabs: what the notices show.
@@ -313,8 +319,8 @@ impl AppState {
         AppState {
             lang,
             screen: Screen::Start,
-            workspace: Vec::new(),
-            assessment: Assessment::default(),
+            workspace: Rc::default(),
+            assessment: Rc::default(),
             started: false,
             saving: Saving::default(),
             pending_import: None,
@@ -393,25 +399,25 @@ impl AppState {
     }
 
     fn close(&mut self) {
-        self.assessment = Assessment::default();
+        self.assessment = Rc::default();
         self.started = false;
         self.screen = Screen::Start;
         self.nav_seq = self.nav_seq.wrapping_add(1);
     }
 
     fn open(&mut self, a: Assessment) {
-        self.assessment = a;
+        self.assessment = Rc::new(a);
         self.started = true;
         self.go(0);
     }
 
     fn add_all(&mut self, list: Vec<Assessment>, replace: bool) {
         let n = list.len();
-        workspace::add_all(&mut self.workspace, list, replace);
+        workspace::add_all(Rc::make_mut(&mut self.workspace), list, replace);
         // A replaced open assessment is shown as imported.
         if self.started {
             if let Some(a) = self.workspace.iter().find(|a| a.id == self.assessment.id) {
-                self.assessment = a.clone();
+                self.assessment = Rc::new(a.clone());
             }
         }
         self.import_status = Some(ImportStatus::Imported(n));
@@ -420,8 +426,11 @@ impl AppState {
     /// Applies `f` to the assessment `id`, the open one or one in the workspace.
     fn edit(&mut self, id: &str, now: &str, f: impl FnOnce(&mut Assessment)) {
         if self.started && self.assessment.id == id {
-            f(&mut self.assessment);
-        } else if let Some(a) = self.workspace.iter_mut().find(|a| a.id == id) {
+            f(Rc::make_mut(&mut self.assessment));
+        } else if let Some(a) = Rc::make_mut(&mut self.workspace)
+            .iter_mut()
+            .find(|a| a.id == id)
+        {
             f(a);
             a.modified = now.to_owned();
         }
@@ -456,17 +465,19 @@ impl AppState {
         }
         let before = self.started.then(|| self.assessment.clone());
         self.apply_inner(action, now);
-        if self.started && before.as_ref() != Some(&self.assessment) {
+        // Untouched (the same `Rc`), or touched and equal: unchanged.
+        let changed = before
+            .as_ref()
+            .is_none_or(|b| !Rc::ptr_eq(b, &self.assessment) && **b != *self.assessment);
+        if self.started && changed {
             if before.as_ref().is_some_and(|b| b.id == self.assessment.id) {
-                self.assessment.modified = now.to_owned();
+                Rc::make_mut(&mut self.assessment).modified = now.to_owned();
             }
-            match self
-                .workspace
-                .iter_mut()
-                .find(|a| a.id == self.assessment.id)
-            {
-                Some(slot) => *slot = self.assessment.clone(),
-                None => self.workspace.push(self.assessment.clone()),
+            let open = (*self.assessment).clone();
+            let workspace = Rc::make_mut(&mut self.workspace);
+            match workspace.iter_mut().find(|a| a.id == open.id) {
+                Some(slot) => *slot = open,
+                None => workspace.push(open),
             }
         }
     }
@@ -501,9 +512,8 @@ impl AppState {
                         .unwrap_or_else(|| t.workspace.untitled.to_owned());
                     sovcheck_text::fill(t.workspace.copy_title, &[("name", &name)])
                 };
-                if let Some(a) =
-                    workspace::duplicate(&mut self.workspace, &source, &id, title, now, today)
-                {
+                let workspace = Rc::make_mut(&mut self.workspace);
+                if let Some(a) = workspace::duplicate(workspace, &source, &id, title, now, today) {
                     self.open(a);
                 }
             }
@@ -597,7 +607,7 @@ impl AppState {
             }
             Action::RecordQuestionnaire(q) => {
                 if self.started && self.assessment.id == q.assessment {
-                    questionnaire::record(&mut self.assessment, &q);
+                    questionnaire::record(Rc::make_mut(&mut self.assessment), &q);
                 }
             }
             Action::LandResponses(files) => {
@@ -745,7 +755,7 @@ impl AppState {
                 }
                 Screen::Start => {}
             },
-            Action::Edit(edit) => self.assessment.apply(edit),
+            Action::Edit(edit) => Rc::make_mut(&mut self.assessment).apply(edit),
             Action::Storage(e) => self.storage(e, now),
         }
     }
@@ -804,7 +814,7 @@ impl AppState {
             return;
         };
         if let Some(a) = open.cloned() {
-            self.assessment = a;
+            self.assessment = Rc::new(a);
             self.started = true;
         }
         if screen == Screen::Accessibility && self.screen != Screen::Accessibility {
@@ -825,7 +835,7 @@ impl AppState {
 
     /// Forgets everything: the workspace, what is pending, what was set aside.
     fn wipe(&mut self) {
-        self.workspace.clear();
+        self.workspace = Rc::default();
         self.pending_import = None;
         self.queued_imports.clear();
         self.pending_decrypt = None;
@@ -852,17 +862,18 @@ impl AppState {
     /// Puts `a` in the workspace (and on screen, if it is the open one).
     fn put(&mut self, a: Assessment) {
         if self.started && self.assessment.id == a.id {
-            self.assessment = a.clone();
+            self.assessment = Rc::new(a.clone());
         }
-        match self.workspace.iter_mut().find(|b| b.id == a.id) {
+        let workspace = Rc::make_mut(&mut self.workspace);
+        match workspace.iter_mut().find(|b| b.id == a.id) {
             Some(slot) => *slot = a,
-            None => self.workspace.push(a),
+            None => workspace.push(a),
         }
     }
 
     /// Removes assessment `id` (closing it if it is open).
     fn forget(&mut self, id: &str) {
-        self.workspace.retain(|a| a.id != id);
+        Rc::make_mut(&mut self.workspace).retain(|a| a.id != id);
         self.saving.conflicts.retain(|c| c.id != id);
         if self.started && self.assessment.id == id {
             self.close();
@@ -974,6 +985,12 @@ impl AppState {
     }
 }
 
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl Reducible for AppState {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -1063,7 +1080,7 @@ mod tests {
         let mut s = with(&["a"]);
         s.apply(choose("SOV-3.1", Choice::Rung(2)), T2);
         assert_eq!(s.workspace.len(), 1);
-        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.workspace[0], *s.assessment);
         assert_eq!(s.assessment.modified, T2);
         s.apply(Action::Next, "later");
         assert_eq!(s.assessment.modified, T2);
@@ -1077,10 +1094,10 @@ mod tests {
         assert_eq!(s.assessment.meta.provider, "P a");
         assert_eq!(s.screen, Screen::Walk(0));
         s.apply(choose("SOV-1.1", Choice::Rung(1)), T);
-        s.workspace[0]
+        Rc::make_mut(&mut s.workspace)[0]
             .action_plan
             .insert("SOV-1.1".into(), PlanItem::default());
-        s.workspace[0].log.push(LogEntry {
+        Rc::make_mut(&mut s.workspace)[0].log.push(LogEntry {
             at: T.into(),
             by: String::new(),
             event: LogEvent::Landed,
@@ -1104,7 +1121,7 @@ mod tests {
         assert_eq!(s.assessment.meta.date, Date::new(2027, 11, 1));
         assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(1));
         assert_eq!(s.assessment.modified, T2);
-        assert_eq!(s.workspace[2], s.assessment);
+        assert_eq!(s.workspace[2], *s.assessment);
         // The plan goes with the copy, the log stays with the source.
         assert_eq!(s.assessment.action_plan.len(), 1);
         assert!(s.assessment.log.is_empty());
@@ -1285,7 +1302,7 @@ mod tests {
         assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(3));
         assert_eq!(s.assessment.choice("SOV-1.4"), Choice::Rung(2));
         assert_eq!(s.assessment.log.len(), 3);
-        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.workspace[0], *s.assessment);
         assert_eq!(s.landed.as_ref().map(|o| o.done.len()), Some(1));
         // The same response again: nothing to land, the log does not grow.
         s.apply(Action::LandResponses(vec![("legal.json".into(), r)]), T2);
@@ -1434,7 +1451,7 @@ mod tests {
         s.apply(theirs("a", Some(&base), Some(&t)), "later");
         assert_eq!(s.assessment.choice("SOV-1.1"), Choice::Rung(2));
         assert_eq!(s.assessment.answers["SOV-2.2"].note, "n");
-        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.workspace[0], *s.assessment);
         assert_eq!(s.assessment.modified, T2, "a merge is no edit of this tab");
         // The open one deleted there, unchanged here: closed, and said.
         let now = s.assessment.clone();
@@ -1456,7 +1473,7 @@ mod tests {
         let mut changed = b.clone();
         changed.meta.offer = "O".into();
         s.apply(theirs("b", Some(&b), Some(&changed)), T);
-        assert_eq!(s.workspace, [changed.clone()]);
+        assert_eq!(*s.workspace, [changed.clone()]);
         assert_eq!(notices(&s)[2], Notice::NotDeleted("B!".into()));
         // New there: added.
         let n = Assessment {
@@ -1490,12 +1507,12 @@ mod tests {
         );
         assert!(s.saving.conflicts.is_empty());
         assert_eq!(s.assessment.meta.provider, "Mine");
-        assert_eq!(s.workspace[0], s.assessment);
+        assert_eq!(s.workspace[0], *s.assessment);
         assert_eq!(s.assessment.modified, "2026-12-01T00:00:00.000Z");
         // Keeping theirs changes nothing but the question.
-        let mut t2 = s.assessment.clone();
+        let mut t2 = (*s.assessment).clone();
         t2.meta.provider = "Theirs again".into();
-        let base = s.assessment.clone();
+        let base = (*s.assessment).clone();
         s.apply(
             Action::Edit(Edit::Meta(MetaEdit::Provider("Mine again".into()))),
             T2,

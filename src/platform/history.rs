@@ -1,13 +1,18 @@
 //! The page's address, the browser's edge of [`crate::router`]: the state's route is
 //! written to the fragment (a history entry per screen or step, so Back and Forward move
 //! inside the app), and a fragment changed by Back, Forward, a link or the address bar is
-//! dispatched to the reducer as [`Action::Route`]. Only the fragment is ever touched (no
-//! `pushState`), so the same code works on any host, under any sub-path and from `file://`.
+//! dispatched to the reducer as [`Action::Route`]. Only the fragment is ever changed, so the
+//! same code works on any host, under any sub-path and from `file://` (where the History API
+//! may change a URL's fragment and nothing else). The entries are made with `pushState` and
+//! `replaceState`, not by assigning `location.hash`: a fragment navigation makes the browser
+//! look for the fragment's target, a full style and layout of the page on every step (about
+//! 12 ms of a step change with long notes, docs/PERFORMANCE.md), for a target that never exists.
 
 use crate::router::Route;
 use crate::state::{Action, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 fn location() -> Option<web_sys::Location> {
@@ -48,21 +53,32 @@ pub fn use_history(store: &Store) {
     {
         let (store, last) = (store.clone(), last.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    follow(&store, &last);
+            // Back and Forward between the app's own entries fire `popstate` (and
+            // `hashchange`, as the fragments differ); a link or the address bar fires
+            // `hashchange`. `follow` ignores the second of the two.
+            let listeners = web_sys::window().map(|w| {
+                ["popstate", "hashchange"].map(|kind| {
+                    let (store, last) = (store.clone(), last.clone());
+                    gloo::events::EventListener::new(&w, kind, move |_| follow(&store, &last))
                 })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     // Also on every navigation that stays on the same route: a link to nowhere, followed
     // from the start screen, leads back to it and its address is corrected.
     let route = (Route::of(store), store.nav_seq);
-    // Written at once, in the render's own task: a Back or Forward that follows cannot
-    // come between the state and its address (a deferred write would see an address that
-    // moved on, and take it for one the app could not follow).
-    use_effect_with(route, move |(route, _)| write(route, &last));
+    // Written while the app renders, before the new screen is in the document: the browser
+    // records the entry it leaves from a page whose layout is still up to date, instead of
+    // laying out the new screen on the spot (docs/PERFORMANCE.md, step navigation). And in
+    // the render's own task: a Back or Forward that follows cannot come between the state
+    // and its address (a deferred write would see an address that moved on, and take it
+    // for one the app could not follow).
+    let written = use_mut_ref(|| None::<(Route, u32)>);
+    if written.borrow().as_ref() != Some(&route) {
+        write(&route.0, &last);
+        *written.borrow_mut() = Some(route);
+    }
 }
 
 /// The address changed: unless it names where the app already is, go there.
@@ -76,7 +92,9 @@ fn follow(store: &Store, last: &Rc<RefCell<Option<String>>>) {
 
 /// The state now shows `route`.
 fn write(route: &Route, last: &Rc<RefCell<Option<String>>>) {
-    let Some(loc) = location() else { return };
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
     let want = route.to_hash();
     let now = hash();
     let previous = last.replace(Some(want.clone()));
@@ -85,11 +103,9 @@ fn write(route: &Route, last: &Rc<RefCell<Option<String>>>) {
     }
     if previous.as_deref() == Some(now.as_str()) {
         // The user moved in the app: a new entry.
-        let _ = loc.set_hash(&want);
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&want));
     } else {
         // At start-up, or the app could not follow the address: this entry is corrected.
-        let base = loc.href().unwrap_or_default();
-        let base = base.split('#').next().unwrap_or_default().to_owned();
-        let _ = loc.replace(&format!("{base}{want}"));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&want));
     }
 }

@@ -137,7 +137,7 @@ fn save(store: &Store, mem: &mut Memory) {
     let mut unsaved = Vec::new();
     let mut problem = None;
     let mut wrote = false;
-    for a in &workspace {
+    for a in workspace.iter() {
         let key = storage::assessment_key(&a.id);
         let seen = mem.seen.get(&a.id).cloned().unwrap_or_default();
         if seen.base.as_ref() == Some(a) {
@@ -313,6 +313,19 @@ fn on_change(store: &Store, mem: &mut Memory, c: Change) {
     }
 }
 
+/// A shared part of the state, compared by identity (`Rc::ptr_eq`) as an effect's
+/// dependency: the reducer never changes a shared value in place, it makes a new one
+/// (`Rc::make_mut` on a value the previous state still holds), so a new `Rc` is a change,
+/// found without comparing two whole workspaces.
+#[derive(Clone)]
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Saves every change of the workspace, takes in other tabs' changes, and remembers the
 /// language.
 #[hook]
@@ -329,7 +342,8 @@ pub fn use_saver(store: &Store, memory: Rc<RefCell<Memory>>) {
     }
     {
         let (store, memory) = (store.clone(), memory.clone());
-        use_effect_with(store.workspace.clone(), move |_| {
+        // Followed by identity: the reducer replaces the workspace when it changes it.
+        use_effect_with(Same(store.workspace.clone()), move |_| {
             save(&store, &mut memory.borrow_mut());
         });
     }

@@ -1,5 +1,6 @@
 //! A criteria step: the step's question and explanation, then each criterion with its rungs
-//! as choices in words, "I don't know", the help text and collapsible evidence fields.
+//! as choices in words, "I don't know", the help text, the evidence's note and source, and
+//! its level and validity folded.
 
 use crate::components::answer_fields::AnswerFields;
 use crate::components::fields::{SelectField, TextField};
@@ -153,12 +154,13 @@ pub struct CriterionCardProps {
     pub total: usize,
 }
 
-/// One criterion: a radio group of its rungs plus "I don't know", help and evidence. An
-/// answered criterion folds to one line (its answer and the SEAL it grants) with a button
-/// to unfold and change it: those answered before the step was opened start folded, a
-/// rung chosen with the pointer folds its card (chosen with the keyboard it stays open, so
-/// the arrow keys can move on through the rungs), and so does an answer arriving from
-/// elsewhere ("I don't know" for the rest of the step, another tab).
+/// One criterion: a radio group of its rungs plus "I don't know", help, the evidence's note
+/// and source, and its level and validity folded. An answered criterion folds to one line
+/// (its answer and the SEAL it grants) with a button to unfold and change it: those answered
+/// before the step was opened start folded, a rung chosen with the pointer folds its card
+/// (chosen with the keyboard it stays open, so the arrow keys can move on through the
+/// rungs), and so does an answer arriving from elsewhere ("I don't know" for the rest of
+/// the step, another tab).
 #[function_component(CriterionCard)]
 pub fn criterion_card(p: &CriterionCardProps) -> Html {
     let store = use_context::<Store>();
@@ -303,42 +305,53 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
                     </button>
                 </div>
             }
-            <div id={body_id} hidden={folded}>
-                <p class="question">{ c.question.get(lang) }</p>
-                <div class="choices" {onmousedown} {onkeydown}>
-                    { for c.rungs.iter().enumerate().map(|(i, r)| {
-                        let idx = u8::try_from(i).unwrap_or(u8::MAX);
-                        let input_id = format!("{dom}-{i}");
-                        html! {
-                            <div class="choice">
-                                <input type="radio" id={input_id.clone()} name={dom.clone()}
-                                    data-testid={format!("choice-{id}-{i}")}
-                                    checked={choice == Choice::Rung(idx)} onchange={choose(Choice::Rung(idx))} />
-                                <label for={input_id}>{ r.label.get(lang) }</label>
-                            </div>
-                        }
-                    }) }
-                    <div class="choice unknown">
-                        <input type="radio" id={format!("{dom}-unknown")} name={dom.clone()}
-                            data-testid={format!("choice-{id}-unknown")}
-                            checked={choice == Choice::Unknown} onchange={choose(Choice::Unknown)} />
-                        <label for={format!("{dom}-unknown")}>{ t.walk.dont_know }</label>
+            // A folded card keeps only its line: the body (rungs, help, evidence and its notes)
+            // is built when it unfolds, so a step of answered criteria is a short page to
+            // build and lay out (docs/PERFORMANCE.md, step navigation).
+            if folded {
+                <div id={body_id} hidden=true></div>
+            } else {
+                <div id={body_id}>
+                    <p class="question">{ c.question.get(lang) }</p>
+                    <div class="choices" {onmousedown} {onkeydown}>
+                        { for c.rungs.iter().enumerate().map(|(i, r)| {
+                            let idx = u8::try_from(i).unwrap_or(u8::MAX);
+                            let input_id = format!("{dom}-{i}");
+                            html! {
+                                <div class="choice">
+                                    <input type="radio" id={input_id.clone()} name={dom.clone()}
+                                        data-testid={format!("choice-{id}-{i}")}
+                                        checked={choice == Choice::Rung(idx)} onchange={choose(Choice::Rung(idx))} />
+                                    <label for={input_id}>{ r.label.get(lang) }</label>
+                                </div>
+                            }
+                        }) }
+                        <div class="choice unknown">
+                            <input type="radio" id={format!("{dom}-unknown")} name={dom.clone()}
+                                data-testid={format!("choice-{id}-unknown")}
+                                checked={choice == Choice::Unknown} onchange={choose(Choice::Unknown)} />
+                            <label for={format!("{dom}-unknown")}>{ t.walk.dont_know }</label>
+                        </div>
                     </div>
+                    <p class="help">{ c.help.get(lang) }</p>
+                    // The note and its source are in view, typed without opening anything;
+                    // the evidence's level and validity are folded until they are wanted.
+                    <div class="evidence-fields" role="group" aria-label={t.evidence.title} data-testid={format!("evidence-fields-{id}")}>
+                        <TextField id={format!("{dom}-note")} label={t.evidence.note} multiline=true value={answer.note.clone()} onchange={evidence(EvidenceEdit::Note)} />
+                        <TextField id={format!("{dom}-source")} label={t.evidence.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
+                    </div>
+                    <details class="evidence" data-testid={format!("evidence-{id}")}
+                        open={answer.evidence_level.is_some() || answer.valid_until.is_some()}>
+                        <summary>{ t.evidence.more }</summary>
+                        <SelectField id={format!("{dom}-level")} label={t.evidence.level} options={level_opts}
+                            value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
+                            onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
+                        <TextField id={format!("{dom}-valid")} kind="date" label={t.evidence.valid_until}
+                            value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />
+                    </details>
                 </div>
-                <p class="help">{ c.help.get(lang) }</p>
-                <details class="evidence" data-testid={format!("evidence-{id}")}
-                    open={!answer.note.is_empty() || !answer.source.is_empty()}>
-                    <summary>{ t.evidence.title }</summary>
-                    <TextField id={format!("{dom}-note")} label={t.evidence.note} multiline=true value={answer.note.clone()} onchange={evidence(EvidenceEdit::Note)} />
-                    <TextField id={format!("{dom}-source")} label={t.evidence.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
-                    <SelectField id={format!("{dom}-level")} label={t.evidence.level} options={level_opts}
-                        value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
-                        onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
-                    <TextField id={format!("{dom}-valid")} kind="date" label={t.evidence.valid_until}
-                        value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
-                        onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />
-                </details>
-            </div>
+            }
         </fieldset>
     }
 }

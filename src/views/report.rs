@@ -100,7 +100,7 @@ pub fn report_view(p: &ScreenProps) -> Html {
     let a = &store.assessment;
     let ev = Rc::new(evaluate(a, today()));
     let v = Rc::new(verdict(a, &ev));
-    let shared = Rc::new(a.clone());
+    let shared = a.clone();
     let fingerprint = export::fingerprint(a);
     let name = crate::components::user_text::display_name(a)
         .unwrap_or_else(|| t.workspace.untitled.to_owned());

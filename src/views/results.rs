@@ -39,7 +39,7 @@ pub fn results_view(p: &ScreenProps) -> Html {
     };
     let lang = store.lang;
     let t = texts(lang);
-    let a = Rc::new(store.assessment.clone());
+    let a = store.assessment.clone();
     let ev = Rc::new(evaluate(&a, crate::platform::today()));
     let v = Rc::new(verdict(&a, &ev));
     let action_plan = Rc::new(plan(&a, &ev));

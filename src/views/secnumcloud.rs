@@ -11,6 +11,7 @@ use sovcheck_core::edit::{Edit, SncEdit};
 use sovcheck_core::evaluate;
 use sovcheck_core::model::{ServiceModel, SncStatus, Stage};
 use sovcheck_text::texts;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn status_id(s: SncStatus) -> &'static str {
@@ -32,13 +33,6 @@ pub fn snc_step(p: &ScreenProps) -> Html {
     let lang = store.lang;
     let t = texts(lang);
     let snc = &store.assessment.secnumcloud;
-    let statuses = [
-        (SncStatus::Met, t.words.snc_met),
-        (SncStatus::Partly, t.words.snc_partly),
-        (SncStatus::NotMet, t.words.snc_not_met),
-        (SncStatus::Unknown, t.words.snc_unknown),
-        (SncStatus::NotApplicable, t.words.snc_na),
-    ];
     let unset = evaluate::unset_requirements(&store.assessment).len();
     let fill = |status: SncStatus| {
         let s = store.clone();
@@ -79,55 +73,113 @@ pub fn snc_step(p: &ScreenProps) -> Html {
                         onclick={fill(SncStatus::Unknown)}>{ t.snc.all_unknown }</button>
                 </div>
             }
-            { for secnumcloud::pillars().iter().map(|pillar| {
-                let set = pillar.criteria.iter()
-                    .filter(|c| snc.criteria.get(c.id).and_then(|a| a.status).is_some())
-                    .count();
-                let total = pillar.criteria.len();
-                html! {
-                <details class="pillar" data-testid={format!("snc-pillar-{}", pillar.id)} open={set < total}>
-                    <summary>
-                        <h2>{ pillar.name.get(lang) }</h2>
-                        <span class="muted" data-testid={format!("snc-pillar-{}-count", pillar.id)}>
-                            { sovcheck_text::fill(t.form(set, &t.snc.pillar_set), &[("n", &set), ("total", &total)]) }
-                        </span>
-                    </summary>
-                    <p>{ pillar.summary.get(lang) }</p>
-                    { for pillar.criteria.iter().map(|c| {
-                        let answer = snc.criteria.get(c.id).cloned().unwrap_or_default();
-                        let opts: Vec<(String, String)> = std::iter::once((String::new(), t.common.not_set.to_owned()))
-                            .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
-                            .collect();
-                        let cid = c.id;
-                        let onchange = {
-                            let s = store.clone();
-                            Callback::from(move |v: String| {
-                                let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
-                                s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
-                            })
-                        };
-                        let on_note = {
-                            let s = store.clone();
-                            Callback::from(move |v: String| {
-                                s.dispatch(Action::Edit(Edit::Snc(SncEdit::Note(cid.to_owned(), v))))
-                            })
-                        };
-                        let dom = c.id.replace('.', "_");
-                        html! {
-                            <div class="snc-criterion" data-testid={format!("snc-{}", c.id)} key={c.id}>
-                                <SelectField id={dom.clone()} label={format!("{} — {}", c.clause, c.title.get(lang))}
-                                    options={opts} value={answer.status.map(status_id).unwrap_or_default()} {onchange} />
-                                <p class="help">{ c.requirement.get(lang) }{ " " }{ c.help.get(lang) }</p>
-                                <details class="evidence" open={!answer.note.is_empty()}>
-                                    <summary>{ sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)]) }</summary>
-                                    <TextField id={format!("{dom}-note")} label={sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)])}
-                                        multiline=true value={answer.note.clone()} onchange={on_note} />
-                                </details>
-                            </div>
-                        }
-                    }) }
-                </details>
-            }}) }
+            { for secnumcloud::pillars().iter().map(|pillar| html! {
+                <Pillar pillar={pillar.id} key={pillar.id} />
+            }) }
         </section>
+    }
+}
+
+/// Props of [`Pillar`].
+#[derive(Properties, PartialEq)]
+struct PillarProps {
+    pillar: &'static str,
+}
+
+/// One pillar of requirements, folded once every requirement in it is set, with its count
+/// in the summary. The user's own folding or unfolding wins until the count's rule agrees
+/// with it again. A folded pillar builds no requirements: a step of set requirements is a
+/// short page to build and lay out (docs/PERFORMANCE.md, step navigation).
+#[function_component(Pillar)]
+fn pillar_view(p: &PillarProps) -> Html {
+    let store = use_context::<Store>();
+    // The user's choice where it differs from the rule: open (true) or folded (false).
+    let chosen = use_state(|| None::<bool>);
+    let Some(store) = store else {
+        return html! {};
+    };
+    let Some(pillar) = secnumcloud::pillars().iter().find(|x| x.id == p.pillar) else {
+        return html! {};
+    };
+    let lang = store.lang;
+    let t = texts(lang);
+    let snc = &store.assessment.secnumcloud;
+    let set = pillar
+        .criteria
+        .iter()
+        .filter(|c| snc.criteria.get(c.id).and_then(|a| a.status).is_some())
+        .count();
+    let total = pillar.criteria.len();
+    let by_rule = set < total;
+    let open = chosen.unwrap_or(by_rule);
+    let ontoggle = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            else {
+                return;
+            };
+            let now = d.open();
+            // The rule's own folding (a render) fires this event too: nothing chosen then.
+            let want = (now != by_rule).then_some(now);
+            if *chosen != want {
+                chosen.set(want);
+            }
+        })
+    };
+    let statuses = [
+        (SncStatus::Met, t.words.snc_met),
+        (SncStatus::Partly, t.words.snc_partly),
+        (SncStatus::NotMet, t.words.snc_not_met),
+        (SncStatus::Unknown, t.words.snc_unknown),
+        (SncStatus::NotApplicable, t.words.snc_na),
+    ];
+    html! {
+        <details class="pillar" data-testid={format!("snc-pillar-{}", pillar.id)} {open} {ontoggle}>
+            <summary>
+                <h2>{ pillar.name.get(lang) }</h2>
+                <span class="muted" data-testid={format!("snc-pillar-{}-count", pillar.id)}>
+                    { sovcheck_text::fill(t.form(set, &t.snc.pillar_set), &[("n", &set), ("total", &total)]) }
+                </span>
+            </summary>
+            if open {
+                <p>{ pillar.summary.get(lang) }</p>
+                { for pillar.criteria.iter().map(|c| {
+                    let answer = snc.criteria.get(c.id).cloned().unwrap_or_default();
+                    let opts: Vec<(String, String)> = std::iter::once((String::new(), t.common.not_set.to_owned()))
+                        .chain(statuses.iter().map(|(s, l)| (status_id(*s).to_owned(), (*l).to_owned())))
+                        .collect();
+                    let cid = c.id;
+                    let onchange = {
+                        let s = store.clone();
+                        Callback::from(move |v: String| {
+                            let status = SncStatus::ALL.into_iter().find(|x| status_id(*x) == v);
+                            s.dispatch(Action::Edit(Edit::Snc(SncEdit::Criterion(cid.to_owned(), status))))
+                        })
+                    };
+                    let on_note = {
+                        let s = store.clone();
+                        Callback::from(move |v: String| {
+                            s.dispatch(Action::Edit(Edit::Snc(SncEdit::Note(cid.to_owned(), v))))
+                        })
+                    };
+                    let dom = c.id.replace('.', "_");
+                    html! {
+                        <div class="snc-criterion" data-testid={format!("snc-{}", c.id)} key={c.id}>
+                            <SelectField id={dom.clone()} label={format!("{} — {}", c.clause, c.title.get(lang))}
+                                options={opts} value={answer.status.map(status_id).unwrap_or_default()} {onchange} />
+                            <p class="help">{ c.requirement.get(lang) }{ " " }{ c.help.get(lang) }</p>
+                            <details class="evidence" open={!answer.note.is_empty()}>
+                                <summary>{ sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)]) }</summary>
+                                <TextField id={format!("{dom}-note")} label={sovcheck_text::fill(t.snc.note_of, &[("clause", &c.clause)])}
+                                    multiline=true value={answer.note.clone()} onchange={on_note} />
+                            </details>
+                        </div>
+                    }
+                }) }
+            }
+        </details>
     }
 }

@@ -719,6 +719,8 @@ catalog! {
     }
     evidence: Evidence {
         title: S,
+        /// A criterion's evidence beyond its note and source, folded: level and validity.
+        more: S,
         note: S,
         source: S,
         level: S,

@@ -599,6 +599,7 @@ eine verschlüsselte DATEI wird mit --passphrase-file PASSPHRASE-DATEI gelesen o
     },
     evidence: Evidence {
         title: "Nachweise",
+        more: "Nachweisniveau und Gültigkeit",
         note: "Anmerkung",
         source: "Quellenangabe",
         level: "Nachweisniveau",

@@ -599,6 +599,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
     },
     evidence: Evidence {
         title: "Evidence",
+        more: "Evidence level and validity",
         note: "Note",
         source: "Source reference",
         level: "Evidence level",

@@ -599,6 +599,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
     },
     evidence: Evidence {
         title: "Preuves",
+        more: "Niveau de preuve et validité",
         note: "Note",
         source: "Référence de la source",
         level: "Niveau de preuve",
