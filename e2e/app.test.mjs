@@ -79,6 +79,10 @@ test('reload mid-way resumes on the same step with answers and notes intact', as
   await page.fill('#SOV-4_6-note', 'Exit plan v2, § 4');
   await page.reload();
   await page.waitForSelector(tid('criterion-SOV-4.6'));
+  // Answered before the step opened: folded to its line, its body built on "Change".
+  assert.equal(await page.getAttribute(tid('criterion-SOV-4.6'), 'data-folded'), 'true');
+  assert.equal(await page.locator(tid('choice-SOV-4.6-3')).count(), 0);
+  await unfold(page, 'SOV-4.6');
   assert.equal(await page.isChecked(tid('choice-SOV-4.6-3')), true);
   assert.equal(await page.inputValue('#SOV-4_6-note'), 'Exit plan v2, § 4');
   await page.click(tid('goto-0'));

@@ -9,7 +9,9 @@
 // The journey: context (provider, offer, assessor, target SEAL); the eight due-diligence steps'
 // 27 criteria answered, 9 of them with a note and a source reference typed first; the 21
 // criteria of the four further steps "I don't know"; on the SecNumCloud step the stage (J3),
-// the services in scope, the last surveillance audit and 12 requirements; the sign-off with a
+// the services in scope, the last surveillance audit and 12 requirements (9 met, 3 partly;
+// where the build offers "met (declared by the provider)" for every requirement of a
+// qualified offer, that action and then the 3 partly met: all 36 are then set); the sign-off with a
 // decision, a rationale and two approvers (name and role). It uses the quickest means the
 // build offers (one "I don't know for all remaining criteria" per step where that button
 // exists, one click per criterion where it does not), so the same script measures any build.
@@ -72,7 +74,23 @@ for (let step = 1; ; step++) {
     await type('#snc-scope', 'Compute, block and object storage');
     await type('#snc-audit', '2026-09-15');
     const ids = (await page.$$eval('[data-testid^="snc-SNC-"]', (els) => els.map((e) => e.dataset.testid.slice(4)))).slice(0, 12);
-    for (const [i, id] of ids.entries()) await select(`#${id.replaceAll('.', '_')}`, i % 4 === 3 ? 'partly' : 'met');
+    // Qualified: "met (declared by the provider)" for every requirement in one action where
+    // the build offers it, then the three that are only partly met; else one by one.
+    const pillarOf = Object.fromEntries(await page.$$eval('details.pillar [data-testid^="snc-SNC-"]',
+      (els) => els.map((e) => [e.dataset.testid.slice(4), e.closest('details.pillar').dataset.testid])));
+    const bulk = await has(tid('snc-all-met'));
+    if (bulk) await click(tid('snc-all-met'));
+    for (const [i, id] of ids.entries()) {
+      const partly = i % 4 === 3;
+      if (bulk && !partly) continue;
+      const sel = `#${id.replaceAll('.', '_')}`;
+      if (!(await has(sel)) || !(await page.locator(sel).isVisible())) {
+        // Its pillar folded once every requirement in it was set: unfold it.
+        await click(`${tid(pillarOf[id])} > summary`);
+        await page.waitForSelector(sel);
+      }
+      await select(sel, partly ? 'partly' : 'met');
+    }
     continue;
   }
   const ids = await page.$$eval('[data-testid^="criterion-"]', (els) => els.map((e) => e.dataset.testid.slice(10)));
@@ -86,7 +104,8 @@ for (let step = 1; ; step++) {
   for (const id of ids) {
     if (evidence > 0) {
       evidence -= 1;
-      await click(`${tid(`evidence-${id}`)} summary`);
+      // Builds that fold the note and source away: open them first.
+      if (!(await page.locator(`#${id.replace('.', '_')}-note`).isVisible())) await click(`${tid(`evidence-${id}`)} summary`);
       await type(`#${id.replace('.', '_')}-note`, 'Contract clause and audit report reviewed');
       await type(`#${id.replace('.', '_')}-source`, 'Contract v3, annex 2');
     }

@@ -188,6 +188,7 @@ export async function answerReloadAndCheck(page, provider) {
   await page.check(tid('choice-SOV-7.1-2'));
   await page.reload();
   await page.waitForSelector(tid('criterion-SOV-7.1'));
+  await unfold(page, 'SOV-7.1');
   assert.equal(await page.isChecked(tid('choice-SOV-7.1-2')), true);
   await page.click(tid('goto-0'));
   assert.equal(await page.inputValue('#provider'), provider);

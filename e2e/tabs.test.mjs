@@ -76,6 +76,7 @@ test('edits to different fields in two tabs both survive, and each tab shows the
   const s = await stored(a, id);
   assert.deepEqual(s.answers, { 'SOV-1.1': { rung: 2 }, 'SOV-2.2': { note: 'B wrote this' } });
   await b.click(tid(`goto-${await stepOf(b, 'SOV-1.1')}`));
+  await unfold(b, 'SOV-1.1');
   assert.equal(await b.isChecked(tid('choice-SOV-1.1-2')), true);
   await a.click(tid(`goto-${await stepOf(a, 'SOV-2.2')}`));
   await evidence(a, 'SOV-2.2');
@@ -280,6 +281,7 @@ test('the single file from file:// keeps two tabs in step too', async () => {
   await b.check(tid('choice-SOV-1.1-1'));
   await a.click(`${tid('assessment-row')} ${tid('row-open')}`);
   await a.click(tid(`goto-${await stepOf(a, 'SOV-1.1')}`));
+  await unfold(a, 'SOV-1.1');
   assert.equal(await a.isChecked(tid('choice-SOV-1.1-1')), true);
   for (const { rec } of pages) assert.deepEqual(rec.errors, []);
   await browser.close();

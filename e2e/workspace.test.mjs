@@ -52,6 +52,7 @@ test('several assessments: list, rename, duplicate, delete with confirmation', a
   await page.waitForSelector('#provider');
   assert.equal(await page.inputValue('#title'), 'Alpha Cloud (copy)');
   await page.click(tid('goto-1'));
+  await unfold(page, 'SOV-7.1');
   assert.equal(await page.isChecked(tid('choice-SOV-7.1-4')), true, 'the copy keeps the answers');
   await page.click(tid('goto-0'));
   await page.click(tid('back'));
@@ -106,6 +107,7 @@ test('export, wipe all, import: identical results and identical bytes', async ()
   await row(page, 'Roundtrip SAS').locator(tid('row-open')).click();
   assert.deepEqual(await resultsOf(page), before);
   await page.click(tid('goto-1'));
+  await unfold(page, 'SOV-7.1');
   assert.equal(await page.inputValue('#SOV-7_1-note'), 'Certificate n° 2026-17, « valid » <b>bold?</b> 🚀');
   const again = await downloadOf(page, tid('export'));
   assert.equal(again.text, exported.text);

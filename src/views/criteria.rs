@@ -168,6 +168,11 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         .as_ref()
         .is_some_and(|s| s.assessment.choice(p.criterion) != Choice::Open);
     let unfolded = use_state(|| !answered_at_mount);
+    // Whether the body (rungs, help, evidence) has been built: not for a card folded when
+    // the step opened until it unfolds, so a step of answered criteria is a short page to
+    // build and lay out (docs/PERFORMANCE.md, step navigation); once built, folding only
+    // hides it.
+    let built = use_mut_ref(|| !answered_at_mount);
     let pointer = use_mut_ref(|| false);
     // Whether the last change of the answer came from this card's own choices; an answer
     // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
@@ -217,6 +222,10 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
     let id = c.id;
     let choice = store.assessment.choice(id);
     let folded = choice != Choice::Open && !*unfolded;
+    if !folded {
+        *built.borrow_mut() = true;
+    }
+    let built = *built.borrow();
     let answer = store
         .assessment
         .answers
@@ -305,13 +314,10 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
                     </button>
                 </div>
             }
-            // A folded card keeps only its line: the body (rungs, help, evidence and its notes)
-            // is built when it unfolds, so a step of answered criteria is a short page to
-            // build and lay out (docs/PERFORMANCE.md, step navigation).
-            if folded {
+            if !built {
                 <div id={body_id} hidden=true></div>
             } else {
-                <div id={body_id}>
+                <div id={body_id} hidden={folded}>
                     <p class="question">{ c.question.get(lang) }</p>
                     <div class="choices" {onmousedown} {onkeydown}>
                         { for c.rungs.iter().enumerate().map(|(i, r)| {

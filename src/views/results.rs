@@ -18,6 +18,7 @@ use sovcheck_core::model::Override;
 use sovcheck_core::{content, evaluate, plan, verdict, Edit, Seal};
 use sovcheck_text::texts;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The name of the weight profile in use.
@@ -147,6 +148,7 @@ fn override_editor(p: &OverrideProps) -> Html {
         let stored = stored.clone();
         use_state(move || stored.map(|o| o.justification).unwrap_or_default())
     };
+    let built = use_state(|| level.is_some());
     let Some(store) = store else {
         return html! {};
     };
@@ -189,6 +191,20 @@ fn override_editor(p: &OverrideProps) -> Html {
         })
     };
     let missing = level.is_some() && text.trim().is_empty();
+    // Its fields are built when it is first opened (or open from the start): eight closed
+    // editors are eight summaries on a long page (docs/PERFORMANCE.md, step navigation).
+    let ontoggle = {
+        let built = built.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
+            if open && !*built {
+                built.set(true);
+            }
+        })
+    };
     let summary = match &stored {
         Some(ov) => format!(
             "{} {} — {} {}",
@@ -200,26 +216,28 @@ fn override_editor(p: &OverrideProps) -> Html {
         None => format!("{} {}", o.id, o.name.get(lang)),
     };
     html! {
-        <details class="override" open={level.is_some()} data-testid={format!("override-{}", o.id)}>
+        <details class="override" open={level.is_some()} data-testid={format!("override-{}", o.id)} {ontoggle}>
             <summary>{ summary }</summary>
-            <div class="field">
-                <label for={sel_id.clone()}>{ t.overrides.level }</label>
-                <select id={sel_id} onchange={on_level} data-testid={format!("override-{}-level", o.id)}>
-                    <option value="" selected={level.is_none()}>{ t.overrides.none }</option>
-                    { for Seal::all().map(|s| html! {
-                        <option value={s.level().to_string()} selected={*level == Some(s)}>{ s.to_string() }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for={txt_id.clone()}>{ t.overrides.justification }</label>
-                <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
-                    maxlength={max_text_length()} aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
-                    data-testid={format!("override-{}-justification", o.id)} />
-                <p id={err_id} class="error" aria-live="polite">
-                    if missing { { t.overrides.justification_required } }
-                </p>
-            </div>
+            if *built {
+                <div class="field">
+                    <label for={sel_id.clone()}>{ t.overrides.level }</label>
+                    <select id={sel_id} onchange={on_level} data-testid={format!("override-{}-level", o.id)}>
+                        <option value="" selected={level.is_none()}>{ t.overrides.none }</option>
+                        { for Seal::all().map(|s| html! {
+                            <option value={s.level().to_string()} selected={*level == Some(s)}>{ s.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for={txt_id.clone()}>{ t.overrides.justification }</label>
+                    <textarea id={txt_id} rows="3" value={(*text).clone()} oninput={on_text}
+                        maxlength={max_text_length()} aria-invalid={missing.to_string()} aria-describedby={err_id.clone()}
+                        data-testid={format!("override-{}-justification", o.id)} />
+                    <p id={err_id} class="error" aria-live="polite">
+                        if missing { { t.overrides.justification_required } }
+                    </p>
+                </div>
+            }
         </details>
     }
 }

@@ -88,13 +88,16 @@ struct PillarProps {
 
 /// One pillar of requirements, folded once every requirement in it is set, with its count
 /// in the summary. The user's own folding or unfolding wins until the count's rule agrees
-/// with it again. A folded pillar builds no requirements: a step of set requirements is a
-/// short page to build and lay out (docs/PERFORMANCE.md, step navigation).
+/// with it again.
 #[function_component(Pillar)]
 fn pillar_view(p: &PillarProps) -> Html {
     let store = use_context::<Store>();
     // The user's choice where it differs from the rule: open (true) or folded (false).
     let chosen = use_state(|| None::<bool>);
+    // Whether its requirements have been built: not while it has been folded since the
+    // step opened, so a step of set requirements is a short page to build and lay out
+    // (docs/PERFORMANCE.md, step navigation); once built, folding only hides them.
+    let built = use_mut_ref(|| false);
     let Some(store) = store else {
         return html! {};
     };
@@ -112,6 +115,10 @@ fn pillar_view(p: &PillarProps) -> Html {
     let total = pillar.criteria.len();
     let by_rule = set < total;
     let open = chosen.unwrap_or(by_rule);
+    if open {
+        *built.borrow_mut() = true;
+    }
+    let built = *built.borrow();
     let ontoggle = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
@@ -144,7 +151,7 @@ fn pillar_view(p: &PillarProps) -> Html {
                     { sovcheck_text::fill(t.form(set, &t.snc.pillar_set), &[("n", &set), ("total", &total)]) }
                 </span>
             </summary>
-            if open {
+            if built {
                 <p>{ pillar.summary.get(lang) }</p>
                 { for pillar.criteria.iter().map(|c| {
                     let answer = snc.criteria.get(c.id).cloned().unwrap_or_default();
