@@ -10,7 +10,7 @@ use crate::platform::history::use_history;
 use crate::platform::saver::{use_saver, Memory};
 use crate::platform::storage;
 use crate::saving::{Notice, StorageEvent};
-use crate::state::{walk, Action, AppState, Place, Screen, Store};
+use crate::state::{walk, Action, AppState, Place, Same, Screen, Store};
 use crate::views;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
@@ -137,6 +137,10 @@ pub fn app() -> Html {
         });
     }
 
+    // One evaluation per change of the open assessment, shown by both estimates of the walk.
+    let evaluation = use_memo(Same(store.assessment.clone()), |a| {
+        sovcheck_core::evaluate(a, None)
+    });
     let t = texts(store.lang);
     let body = match store.screen {
         Screen::Start => html! { <views::start::StartView heading={heading.clone()} /> },
@@ -167,15 +171,24 @@ pub fn app() -> Html {
                     html! { <views::results::ResultsView heading={heading.clone()} /> }
                 }
             };
+            let estimate = |compact: bool| {
+                let (assessment, ev) = (Same(store.assessment.clone()), Same(evaluation.clone()));
+                let (lang, dispatch) = (store.lang, store.dispatcher());
+                if compact {
+                    html! { <CompactEstimate {assessment} {ev} {lang} {dispatch} /> }
+                } else {
+                    html! { <LiveEstimate {assessment} {ev} {lang} {dispatch} /> }
+                }
+            };
             html! {
                 <div class="walk">
                     <StepList current={i} />
                     <div class="step">
                         { view }
                         <NavButtons index={i} />
-                        <CompactEstimate />
+                        { estimate(true) }
                     </div>
-                    <LiveEstimate />
+                    { estimate(false) }
                 </div>
             }
         }

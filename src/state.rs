@@ -211,6 +211,32 @@ pub struct AppState {
     pub landed: Option<LandingOutcome>,
 }
 
+/// A shared part of the state, compared by identity (`Rc::ptr_eq`), as an effect's or a
+/// memo's dependency or a component's property: the reducer never changes a shared value in
+/// place, it makes a new one (`Rc::make_mut` on a value the previous state still holds), so
+/// a new `Rc` is a change, found without comparing two whole assessments or workspaces.
+#[derive(Debug)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The workspace in the order lists show it: most recently changed first, then by id.
 pub fn ordered(workspace: &[Assessment]) -> Vec<&Assessment> {
     sorted_by(workspace.iter().collect(), |a, b| {

@@ -1,13 +1,14 @@
 //! The live estimate beside the walk: SEAL range, score range, the target's verdict, the
 //! counts (answered / unknown / unanswered, as on the results and in the report), what holds
-//! the SEAL down and what caps the best case, as links to their steps. Recomputed from the
-//! answers on every render.
+//! the SEAL down and what caps the best case, as links to their steps. Both estimates show
+//! one evaluation, made by the root component once per change of the assessment, and are
+//! built again only when the assessment or the language changed (not on a step change).
 
 use crate::components::verdict::unbroken;
-use crate::state::Store;
-use crate::state::{walk, Action, Place};
+use crate::state::{walk, Action, AppState, Place, Same};
 use sovcheck_core::figures::fixed;
-use sovcheck_core::{content, evaluate, verdict};
+use sovcheck_core::{content, verdict};
+use sovcheck_core::{Assessment, Evaluation, Lang};
 use sovcheck_text::texts;
 use yew::prelude::*;
 
@@ -19,24 +20,31 @@ pub fn walk_index_of(criterion: &str) -> Option<usize> {
     walk().iter().position(|p| *p == Place::Criteria(step))
 }
 
+/// Props of [`LiveEstimate`] and [`CompactEstimate`].
+#[derive(Properties, PartialEq)]
+pub struct EstimateProps {
+    pub assessment: Same<Assessment>,
+    /// The assessment's evaluation (without today's date: expiry is the report's).
+    pub ev: Same<Evaluation>,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
 /// The live estimate panel.
 #[function_component(LiveEstimate)]
-pub fn live_estimate() -> Html {
-    let Some(store) = use_context::<Store>() else {
-        return html! {};
-    };
-    let lang = store.lang;
+pub fn live_estimate(p: &EstimateProps) -> Html {
+    let lang = p.lang;
     let t = texts(lang);
-    let ev = evaluate(&store.assessment, None);
-    let v = verdict(&store.assessment, &ev);
+    let ev = &*p.ev;
+    let v = verdict(&p.assessment, ev);
     let score = t.score_range(ev.score.lower, ev.score.upper);
     let export = {
-        let s = store.clone();
-        Callback::from(move |_| crate::platform::transfer::export_one(&s.assessment))
+        let a = p.assessment.clone();
+        Callback::from(move |_| crate::platform::transfer::export_one(&a))
     };
     let link = |id: &'static str, text: String, open: bool| {
         let target = walk_index_of(id);
-        let s = store.clone();
+        let s = p.dispatch.clone();
         let onclick = Callback::from(move |_| {
             if let Some(i) = target {
                 s.dispatch(Action::GoTo(i))
@@ -74,12 +82,12 @@ pub fn live_estimate() -> Html {
             </p>
             <p class="progress" data-testid="estimate-counts" data-answered={ev.answered.to_string()}
                 data-unknown={ev.unknown.to_string()} data-unanswered={ev.unanswered.to_string()}>
-                { t.counts(&ev) }
+                { t.counts(ev) }
             </p>
             if ev.score.upper > 100.0 {
                 <details class="perfect-score" data-testid="estimate-perfect-score">
                     <summary>{ t.verdict.perfect_score_why }</summary>
-                    <p>{ t.perfect_score(&store.assessment.weights) }</p>
+                    <p>{ t.perfect_score(&p.assessment.weights) }</p>
                 </details>
             }
             <h3>{ t.estimate.binding_title }</h3>
@@ -118,12 +126,9 @@ pub fn live_estimate() -> Html {
 /// while answering where the full estimate is below it (narrow screens, high zoom; hidden
 /// by the style sheet elsewhere). Not announced: the full estimate is the live region.
 #[function_component(CompactEstimate)]
-pub fn compact_estimate() -> Html {
-    let Some(store) = use_context::<Store>() else {
-        return html! {};
-    };
-    let t = texts(store.lang);
-    let ev = evaluate(&store.assessment, None);
+pub fn compact_estimate(p: &EstimateProps) -> Html {
+    let t = texts(p.lang);
+    let ev = &*p.ev;
     html! {
         <div class="compact-estimate" data-testid="compact-estimate">
             <p class="compact-label">{ t.estimate.compact_label }{ t.typo.colon }</p>

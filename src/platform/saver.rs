@@ -17,7 +17,7 @@
 use crate::app::browser_lang;
 use crate::platform::storage::{self, Change, WriteError, QUOTA_UNITS};
 use crate::saving::{Notice, StorageEvent, Usage};
-use crate::state::{Action, Store};
+use crate::state::{Action, Same, Store};
 use sovcheck_core::format;
 use sovcheck_core::Assessment;
 use std::cell::RefCell;
@@ -139,8 +139,12 @@ fn save(store: &Store, mem: &mut Memory) {
     let mut wrote = false;
     for a in workspace.iter() {
         let key = storage::assessment_key(&a.id);
-        let seen = mem.seen.get(&a.id).cloned().unwrap_or_default();
-        if seen.base.as_ref() == Some(a) {
+        // Read in place: with long notes a copy of what was seen is a copy of the file.
+        let (seen_raw, seen_same) = match mem.seen.get(&a.id) {
+            Some(s) => (s.raw.as_deref(), s.base.as_ref() == Some(a)),
+            None => (None, false),
+        };
+        if seen_same {
             continue;
         }
         if mem.blocked.contains(&key) {
@@ -154,17 +158,18 @@ fn save(store: &Store, mem: &mut Memory) {
             continue;
         }
         let now = storage::read(&key);
-        if now != seen.raw {
+        if now.as_deref() != seen_raw {
             // Another tab wrote here since: merge first (the reducer), write after.
-            take_in(store, mem, &a.id, now, seen.base);
+            let base = mem.seen.get(&a.id).and_then(|s| s.base.clone());
+            take_in(store, mem, &a.id, now, base);
             continue;
         }
         let text = format::export_assessment(a);
         match storage::write(&key, &text) {
             Ok(()) => {
                 mem.used = mem.used + storage::units(&text)
-                    - seen.raw.as_deref().map_or(0, storage::units)
-                    + if seen.raw.is_none() {
+                    - now.as_deref().map_or(0, storage::units)
+                    + if now.is_none() {
                         storage::units(&key)
                     } else {
                         0
@@ -310,19 +315,6 @@ fn on_change(store: &Store, mem: &mut Memory, c: Change) {
             };
             take_in(store, mem, id, now, base);
         }
-    }
-}
-
-/// A shared part of the state, compared by identity (`Rc::ptr_eq`) as an effect's
-/// dependency: the reducer never changes a shared value in place, it makes a new one
-/// (`Rc::make_mut` on a value the previous state still holds), so a new `Rc` is a change,
-/// found without comparing two whole workspaces.
-#[derive(Clone)]
-struct Same<T>(Rc<T>);
-
-impl<T> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -6,11 +6,12 @@ use crate::components::answer_fields::AnswerFields;
 use crate::components::fields::{SelectField, TextField};
 use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
-use crate::state::Store;
+use crate::state::{AppState, Store};
 use sovcheck_core::content::{self, Criterion};
 use sovcheck_core::edit::{DueDiligenceEdit, Edit, EvidenceEdit};
 use sovcheck_core::evaluate;
-use sovcheck_core::model::{Choice, Date, EvidenceLevel};
+use sovcheck_core::model::{Answer, Choice, Date, EvidenceLevel};
+use sovcheck_core::Lang;
 use sovcheck_text::texts;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -154,6 +155,39 @@ pub struct CriterionCardProps {
     pub total: usize,
 }
 
+/// One criterion, as the step shows it: what it needs of the state, handed to [`Card`]
+/// as properties, so that a change elsewhere (another criterion's answer, a note typed in
+/// another card) does not build this card again (docs/PERFORMANCE.md).
+#[function_component(CriterionCard)]
+pub fn criterion_card(p: &CriterionCardProps) -> Html {
+    let Some(store) = use_context::<Store>() else {
+        return html! {};
+    };
+    let answer = store
+        .assessment
+        .answers
+        .get(p.criterion)
+        .cloned()
+        .unwrap_or_default();
+    html! {
+        <Card criterion={p.criterion} n={p.n} total={p.total} lang={store.lang}
+            choice={store.assessment.choice(p.criterion)} {answer} dispatch={store.dispatcher()} />
+    }
+}
+
+/// Props of [`Card`]: everything it shows, and the reducer's dispatcher (the same for the
+/// app's whole life), so two renders with equal props are the same card.
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    criterion: &'static str,
+    n: usize,
+    total: usize,
+    lang: Lang,
+    choice: Choice,
+    answer: Answer,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
 /// One criterion: a radio group of its rungs plus "I don't know", help, the evidence's note
 /// and source, and its level and validity folded. An answered criterion folds to one line
 /// (its answer and the SEAL it grants) with a button to unfold and change it: those answered
@@ -161,12 +195,9 @@ pub struct CriterionCardProps {
 /// (chosen with the keyboard it stays open, so the arrow keys can move on through the
 /// rungs), and so does an answer arriving from elsewhere ("I don't know" for the rest of
 /// the step, another tab).
-#[function_component(CriterionCard)]
-pub fn criterion_card(p: &CriterionCardProps) -> Html {
-    let store = use_context::<Store>();
-    let answered_at_mount = store
-        .as_ref()
-        .is_some_and(|s| s.assessment.choice(p.criterion) != Choice::Open);
+#[function_component(Card)]
+fn card(p: &CardProps) -> Html {
+    let answered_at_mount = p.choice != Choice::Open;
     let unfolded = use_state(|| !answered_at_mount);
     // Whether the body (rungs, help, evidence) has been built: not for a card folded when
     // the step opened until it unfolds, so a step of answered criteria is a short page to
@@ -178,9 +209,7 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
     // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
     let own_change = use_mut_ref(|| false);
     {
-        let choice = store
-            .as_ref()
-            .map_or(Choice::Open, |s| s.assessment.choice(p.criterion));
+        let choice = p.choice;
         let (unfolded, own_change) = (unfolded.clone(), own_change.clone());
         use_effect_with(choice, move |c| {
             let own = std::mem::take(&mut *own_change.borrow_mut());
@@ -211,30 +240,22 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
             }
         });
     }
-    let Some(store) = store else {
-        return html! {};
-    };
     let Some(c): Option<&'static Criterion> = content::criterion(p.criterion) else {
         return html! {};
     };
-    let lang = store.lang;
+    let lang = p.lang;
     let t = texts(lang);
     let id = c.id;
-    let choice = store.assessment.choice(id);
+    let choice = p.choice;
     let folded = choice != Choice::Open && !*unfolded;
     if !folded {
         *built.borrow_mut() = true;
     }
     let built = *built.borrow();
-    let answer = store
-        .assessment
-        .answers
-        .get(id)
-        .cloned()
-        .unwrap_or_default();
+    let answer = &p.answer;
     let dom = id.replace('.', "_");
     let choose = |ch: Choice| {
-        let s = store.clone();
+        let s = p.dispatch.clone();
         let (pointer, unfolded, pending_focus, own_change) = (
             pointer.clone(),
             unfolded.clone(),
@@ -271,7 +292,7 @@ pub fn criterion_card(p: &CriterionCardProps) -> Html {
         })
     };
     let evidence = |f: fn(String) -> EvidenceEdit| {
-        let s = store.clone();
+        let s = p.dispatch.clone();
         Callback::from(move |v: String| {
             s.dispatch(Action::Edit(Edit::Evidence(id.to_owned(), f(v))))
         })
