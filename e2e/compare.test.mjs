@@ -91,6 +91,20 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   for (let i = 0; i < 3; i++) {
     assert.equal(await page.getAttribute(tid(`compare-col-${i}`), 'data-id'), ids[i]);
   }
+  // The picks are in the address: a reload shows the same comparison, and Back leaves the
+  // comparison (picking corrects its entry instead of adding one per pick); Forward returns.
+  const picks = `#/compare/${ids.map(encodeURIComponent).join('/')}`;
+  assert.equal(new URL(page.url()).hash, picks);
+  const checked = () => Promise.all([0, 1, 2].map((i) => page.isChecked(tid(`compare-pick-${i}`))));
+  await page.reload();
+  await page.waitForSelector(tid('compare-table'));
+  assert.deepEqual(await checked(), [true, true, true]);
+  await page.goBack();
+  await page.waitForSelector(tid('workspace'));
+  await page.goForward();
+  await page.waitForSelector(tid('compare-table'));
+  assert.equal(new URL(page.url()).hash, picks);
+  assert.deepEqual(await checked(), [true, true, true]);
   // Overall SEAL: Gamma 0 to 3 (SOV-8 caps the upper bound), Beta 0 to 1, Alpha 0 to 2.
   assert.deepEqual(await rangeOf(page, 'compare-seal-0'), ['0', '3']);
   assert.deepEqual(await rangeOf(page, 'compare-seal-1'), ['0', '1']);

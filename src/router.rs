@@ -28,7 +28,8 @@ pub enum Route {
     Report(String),
     Questionnaire(String),
     Landing(String),
-    Compare,
+    /// The comparison of these assessments (none: the first two of the list).
+    Compare(Vec<String>),
     Verify,
     Accessibility,
     Respond,
@@ -84,7 +85,9 @@ impl Route {
         };
         Some(match parts.as_slice() {
             [] => Route::Start,
-            ["compare"] => Route::Compare,
+            ["compare", ids @ ..] => {
+                Route::Compare(ids.iter().map(|id| decode(id)).collect::<Option<_>>()?)
+            }
             ["verify"] => Route::Verify,
             ["accessibility"] => Route::Accessibility,
             ["respond"] => Route::Respond,
@@ -110,7 +113,10 @@ impl Route {
             Route::Report(id) => format!("#/a/{}/report", encode(id)),
             Route::Questionnaire(id) => format!("#/a/{}/questionnaire", encode(id)),
             Route::Landing(id) => format!("#/a/{}/landing", encode(id)),
-            Route::Compare => "#/compare".to_owned(),
+            Route::Compare(ids) => std::iter::once("#/compare".to_owned())
+                .chain(ids.iter().map(|id| encode(id)))
+                .collect::<Vec<_>>()
+                .join("/"),
             Route::Verify => "#/verify".to_owned(),
             Route::Accessibility => "#/accessibility".to_owned(),
             Route::Respond => "#/respond".to_owned(),
@@ -130,7 +136,7 @@ impl Route {
                 (None, Some(l)) => Route::Landing(l.assessment.clone()),
                 (None, None) => Route::Start,
             },
-            Screen::Compare => Route::Compare,
+            Screen::Compare => Route::Compare(s.compare_picks.clone().unwrap_or_default()),
             Screen::Verify => Route::Verify,
             Screen::Accessibility => Route::Accessibility,
             Screen::Respond => Route::Respond,
@@ -154,7 +160,8 @@ mod tests {
             Route::Report("a-1733".into()),
             Route::Questionnaire("x".into()),
             Route::Landing("x".into()),
-            Route::Compare,
+            Route::Compare(vec![]),
+            Route::Compare(vec!["a-1".into(), "a b/c".into(), "😀".into()]),
             Route::Verify,
             Route::Accessibility,
             Route::Respond,
@@ -179,7 +186,11 @@ mod tests {
             "#/a/a-17/questionnaire"
         );
         assert_eq!(Route::Landing("a-17".into()).to_hash(), "#/a/a-17/landing");
-        assert_eq!(Route::Compare.to_hash(), "#/compare");
+        assert_eq!(Route::Compare(vec![]).to_hash(), "#/compare");
+        assert_eq!(
+            Route::Compare(vec!["a-1".into(), "a-2".into()]).to_hash(),
+            "#/compare/a-1/a-2"
+        );
         assert_eq!(Route::Verify.to_hash(), "#/verify");
         assert_eq!(Route::Accessibility.to_hash(), "#/accessibility");
         assert_eq!(Route::Respond.to_hash(), "#/respond");
@@ -201,7 +212,7 @@ mod tests {
         for h in ["", "#", "#/", "/", "#//"] {
             assert_eq!(Route::parse(h), Some(Route::Start), "{h:?}");
         }
-        assert_eq!(Route::parse("#/compare/"), Some(Route::Compare));
+        assert_eq!(Route::parse("#/compare/"), Some(Route::Compare(vec![])));
         assert_eq!(
             Route::parse("/a/x/step/2"),
             Some(Route::Step("x".into(), 2))
@@ -247,7 +258,21 @@ mod tests {
         s.apply(Action::Show(Screen::Report), "2026-12-02T10:00:00Z");
         assert_eq!(Route::of(&s), Route::Report("a-1".into()));
         s.apply(Action::Show(Screen::Compare), "2026-12-02T10:00:00Z");
-        assert_eq!(Route::of(&s), Route::Compare);
+        assert_eq!(Route::of(&s), Route::Compare(vec![]));
+        // The picks are in the address, and a route with picks shows them.
+        s.apply(Action::ComparePicks(vec!["a-2".into()]), NOW);
+        assert_eq!(Route::of(&s), Route::Compare(vec!["a-2".into()]));
+        s.apply(Action::Route(Some(Route::Start)), NOW);
+        s.apply(
+            Action::Route(Some(Route::Compare(vec!["a-1".into(), "a-2".into()]))),
+            NOW,
+        );
+        assert_eq!(s.screen, Screen::Compare);
+        assert_eq!(s.compare_picks, Some(vec!["a-1".into(), "a-2".into()]));
+        // Arriving from the start screen's button: the first two of the list again.
+        s.apply(Action::Show(Screen::Start), NOW);
+        s.apply(Action::Show(Screen::Compare), NOW);
+        assert_eq!(Route::of(&s), Route::Compare(vec![]));
         s.apply(Action::Show(Screen::Start), "2026-12-02T10:00:00Z");
         assert_eq!(Route::of(&s), Route::Start);
         assert!(walk().len() > 2);
@@ -326,7 +351,7 @@ mod tests {
     fn what_is_no_longer_in_progress_leads_quietly_to_the_start() {
         for r in [Route::Respond, Route::Landing("a-1".into())] {
             let mut s = two();
-            s.apply(Action::Route(Some(Route::Compare)), NOW);
+            s.apply(Action::Route(Some(Route::Compare(vec![]))), NOW);
             s.apply(Action::Route(Some(r.clone())), NOW);
             assert_eq!(s.screen, Screen::Start, "{r:?}");
             assert!(s.saving.notices.is_empty(), "{r:?}");

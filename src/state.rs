@@ -209,6 +209,9 @@ pub struct AppState {
     pub landing: Option<PendingLanding>,
     /// What the last landing did, shown on the landing screen until another starts.
     pub landed: Option<LandingOutcome>,
+    /// The assessments picked on the comparison (`None`: the first two of the list), named by
+    /// its address so that a reload or a link shows the same comparison.
+    pub compare_picks: Option<Vec<String>>,
 }
 
 /// A shared part of the state, compared by identity (`Rc::ptr_eq`), as an effect's or a
@@ -286,6 +289,8 @@ pub enum Action {
     Back,
     /// Changes the open assessment (see [`Assessment::apply`]).
     Edit(Edit),
+    /// The assessments picked on the comparison.
+    ComparePicks(Vec<String>),
     /// What the save effect and the other tabs report (see [`StorageEvent`]).
     Storage(StorageEvent),
     /// Opens an assessment of the workspace at the context step.
@@ -360,6 +365,7 @@ impl AppState {
             answering: None,
             landing: None,
             landed: None,
+            compare_picks: None,
         }
     }
 
@@ -734,8 +740,13 @@ impl AppState {
                     }
                     other => other,
                 };
+                if self.screen == Screen::Compare {
+                    // Arriving at the comparison: the first two of the list.
+                    self.compare_picks = None;
+                }
                 self.nav_seq = self.nav_seq.wrapping_add(1);
             }
+            Action::ComparePicks(ids) => self.compare_picks = Some(ids),
             Action::GoTo(i) => self.go(i),
             Action::Route(r) => self.route(r),
             Action::Next => {
@@ -815,7 +826,10 @@ impl AppState {
                 }
                 Some(Screen::Landing)
             }
-            Route::Compare => Some(Screen::Compare),
+            Route::Compare(ids) => {
+                self.compare_picks = (!ids.is_empty()).then(|| ids.clone());
+                Some(Screen::Compare)
+            }
             Route::Verify => Some(Screen::Verify),
             Route::Accessibility => Some(Screen::Accessibility),
             Route::Respond => Some(if self.answering.is_some() {

@@ -76,7 +76,13 @@ pub fn use_history(store: &Store) {
     // for one the app could not follow).
     let written = use_mut_ref(|| None::<(Route, u32)>);
     if written.borrow().as_ref() != Some(&route) {
-        write(&route.0, &last);
+        // Picking assessments on the comparison corrects its entry: Back leaves the
+        // comparison instead of undoing each pick.
+        let picking = matches!(
+            (written.borrow().as_ref(), &route.0),
+            (Some((Route::Compare(_), _)), Route::Compare(_))
+        );
+        write(&route.0, &last, picking);
         *written.borrow_mut() = Some(route);
     }
 }
@@ -90,8 +96,8 @@ fn follow(store: &Store, last: &Rc<RefCell<Option<String>>>) {
     store.dispatch(Action::Route(Route::parse(&now)));
 }
 
-/// The state now shows `route`.
-fn write(route: &Route, last: &Rc<RefCell<Option<String>>>) {
+/// The state now shows `route`; `correct`: in the same entry.
+fn write(route: &Route, last: &Rc<RefCell<Option<String>>>, correct: bool) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
@@ -101,11 +107,12 @@ fn write(route: &Route, last: &Rc<RefCell<Option<String>>>) {
     if now == want {
         return;
     }
-    if previous.as_deref() == Some(now.as_str()) {
+    if previous.as_deref() == Some(now.as_str()) && !correct {
         // The user moved in the app: a new entry.
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&want));
     } else {
-        // At start-up, or the app could not follow the address: this entry is corrected.
+        // At start-up, the app could not follow the address, or the comparison's picks
+        // changed: this entry is corrected.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&want));
     }
 }

@@ -153,10 +153,6 @@ pub fn compare_view(p: &ScreenProps) -> Html {
         .as_ref()
         .map(|s| ordered(&s.workspace))
         .unwrap_or_default();
-    let picked = {
-        let init = default_picks(&initial);
-        use_state(move || init)
-    };
     let pair = {
         let init = default_diff(&initial);
         use_state(move || init)
@@ -168,6 +164,15 @@ pub fn compare_view(p: &ScreenProps) -> Html {
     let lang = store.lang;
     let t = texts(lang);
     let list = ordered(&store.workspace);
+    // The picks the address names (those still in the list), else the first two.
+    let picked: Vec<String> = match &store.compare_picks {
+        Some(ids) => ids
+            .iter()
+            .filter(|id| list.iter().any(|a| &a.id == *id))
+            .cloned()
+            .collect(),
+        None => default_picks(&list),
+    };
     let label = |a: &Assessment| label_of(a, &list, t.workspace.untitled);
     // Each assessment's letter: its place in the list.
     let offer = |a: &Assessment| {
@@ -194,12 +199,12 @@ pub fn compare_view(p: &ScreenProps) -> Html {
         let id = a.id.clone();
         let on = picked.contains(&id);
         let onchange = {
-            let picked = picked.clone();
+            let (picked, s) = (picked.clone(), store.clone());
             let id = id.clone();
             Callback::from(move |e: Event| {
                 let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
                 if let Some(input) = input {
-                    picked.set(toggle(&picked, &id, input.checked()));
+                    s.dispatch(Action::ComparePicks(toggle(&picked, &id, input.checked())));
                 }
             })
         };
