@@ -110,6 +110,17 @@ async fn an_override_applies_only_with_a_justification() {
         (s.get_attribute("data-lower"), s.get_attribute("data-upper"))
     };
     assert_eq!(seal(), (Some("0".into()), Some("4".into())));
+    // An override's fields are built when it is first opened (the `toggle` event comes in
+    // a task of its own).
+    let summary: web_sys::HtmlElement = by_testid(&root, "override-SOV-1")
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    summary.click();
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
     // A level alone is a draft: the error shows and the estimate does not move.
     set_value_and_fire(&by_testid(&root, "override-SOV-1-level"), "0", "change");
     yew::scheduler::flush().await;
