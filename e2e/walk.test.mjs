@@ -57,6 +57,8 @@ test('answered criteria fold and unfold; the step counts its answers; "I don\'t 
   await page.click(tid('all-unknown'));
   assert.equal(await progress(page), '10 of 10 criteria answered in this step');
   assert.equal(await page.locator(tid('all-unknown')).count(), 0);
+  // The button went: the focus is not left on nothing, it goes on to "Next".
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'next');
   assert.equal(await page.locator('[data-folded="true"]').count(), 10, 'the answers given by the bulk action fold too');
   assert.equal(await page.isChecked(tid('choice-SOV-5.1-1')), true, 'an answer is never overwritten');
   assert.equal(await page.isChecked(tid('choice-SOV-5.4-2')), true);
@@ -105,9 +107,11 @@ test('SecNumCloud: pillars fold, "met" for all only when qualified, "unknown" fo
   for (const id of ids.slice(1)) assert.equal(await page.inputValue(sel(id)), 'met', id);
   assert.equal(await page.inputValue(`${sel(ids[1])}-note`), 'Audit report 2026, finding 3 closed');
   assert.equal(await page.textContent(tid('snc-pillar-organisational-count')), '9 of 9 set');
-  // Every requirement set: the pillars fold and the bulk actions are gone.
+  // Every requirement set: the pillars fold and the bulk actions are gone; the focus goes to
+  // the first pillar, to review what was set.
   assert.equal(await page.locator('details.pillar[open]').count(), 0);
   assert.equal(await page.locator(tid('snc-bulk')).count(), 0);
+  await page.waitForFunction(() => document.activeElement?.closest('details.pillar')?.dataset.testid === 'snc-pillar-organisational');
   await assertAccessible(page, 'SecNumCloud step, every pillar folded');
 
   // "Unknown" for every requirement not set, in another assessment (not qualified).

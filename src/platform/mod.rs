@@ -23,6 +23,22 @@ pub fn new_id() -> String {
     format!("a-{}", js_sys::Date::now() as u64)
 }
 
+/// Moves the focus to the first element matching `selector` once the change under way is
+/// drawn: a control that goes away when it has done its work (a bulk action with nothing
+/// left to do) would otherwise leave the keyboard's focus on nothing.
+pub fn focus_soon(selector: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}
+
 /// Opens the browser's print dialog.
 pub fn print_callback() -> Callback<MouseEvent> {
     Callback::from(|_| {

@@ -43,7 +43,9 @@ pub fn criteria_step(p: &CriteriaStepProps) -> Html {
         let s = store.clone();
         let ids: Vec<String> = step.criteria.iter().map(|c| (*c).to_owned()).collect();
         Callback::from(move |_: MouseEvent| {
-            s.dispatch(Action::Edit(Edit::UnknownForOpen(ids.clone())))
+            s.dispatch(Action::Edit(Edit::UnknownForOpen(ids.clone())));
+            // The button goes (nothing is left open): the focus goes on to "Next".
+            crate::platform::focus_soon("[data-testid=\"next\"]");
         })
     };
     let facts = SncFact::of_question(step.id);

@@ -37,7 +37,10 @@ pub fn snc_step(p: &ScreenProps) -> Html {
     let fill = |status: SncStatus| {
         let s = store.clone();
         Callback::from(move |_: MouseEvent| {
-            s.dispatch(Action::Edit(Edit::Snc(SncEdit::FillUnset(status))))
+            s.dispatch(Action::Edit(Edit::Snc(SncEdit::FillUnset(status))));
+            // The bulk actions go (nothing is left unset): the focus goes to the first
+            // pillar, to review or change what was set.
+            crate::platform::focus_soon("details.pillar > summary");
         })
     };
     let qualified = snc.stage == Some(Stage::J3);
