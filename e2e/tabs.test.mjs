@@ -260,10 +260,12 @@ test('a wipe in this tab leaves nothing, even in another language than the brows
   await context.close();
 });
 
-test('the single file from file:// keeps two tabs in step too', async () => {
+test('the single file from file:// keeps two tabs in step too', async (t) => {
   const file = path.join(path.resolve(process.env.SOVCHECK_SINGLE || 'dist-single'), 'sovcheck.html');
   assert.ok(fs.existsSync(file), `${file} is missing: run ./x single first`);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Closed however the test ends: a browser left open keeps the file's process alive.
+  t.after(() => browser.close());
   const context = await browser.newContext({ locale: 'en-GB' });
   const pages = [];
   for (let i = 0; i < 2; i++) {
@@ -284,5 +286,4 @@ test('the single file from file:// keeps two tabs in step too', async () => {
   await unfold(a, 'SOV-1.1');
   assert.equal(await a.isChecked(tid('choice-SOV-1.1-1')), true);
   for (const { rec } of pages) assert.deepEqual(rec.errors, []);
-  await browser.close();
 });
