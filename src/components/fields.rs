@@ -19,6 +19,28 @@ pub fn event_value(e: &Event) -> String {
     }
 }
 
+/// Whether the `<details>` that fired a `toggle` event is now open (`None`: the event
+/// came from something else).
+pub fn details_open(e: &Event) -> Option<bool> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .map(|d| d.open())
+}
+
+/// Whether a part shown while `open` has been built: not until it is first open, then for
+/// the component's life (folding it again only hides it). A part folded from the start
+/// costs nothing to build or lay out until it is wanted (docs/PERFORMANCE.md, step
+/// navigation).
+#[hook]
+pub fn use_built_once(open: bool) -> bool {
+    let built = use_mut_ref(|| false);
+    if open {
+        *built.borrow_mut() = true;
+    }
+    let built = *built.borrow();
+    built
+}
+
 /// Props of [`TextField`].
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {

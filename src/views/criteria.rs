@@ -3,7 +3,7 @@
 //! its level and validity folded.
 
 use crate::components::answer_fields::AnswerFields;
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{use_built_once, SelectField, TextField};
 use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
 use crate::state::{AppState, Store};
@@ -201,11 +201,10 @@ struct CardProps {
 fn card(p: &CardProps) -> Html {
     let answered_at_mount = p.choice != Choice::Open;
     let unfolded = use_state(|| !answered_at_mount);
-    // Whether the body (rungs, help, evidence) has been built: not for a card folded when
-    // the step opened until it unfolds, so a step of answered criteria is a short page to
-    // build and lay out (docs/PERFORMANCE.md, step navigation); once built, folding only
-    // hides it.
-    let built = use_mut_ref(|| !answered_at_mount);
+    let folded = p.choice != Choice::Open && !*unfolded;
+    // The body (rungs, help, evidence) of a card folded when the step opened is built when
+    // it unfolds: a step of answered criteria is a short page.
+    let built = use_built_once(!folded);
     let pointer = use_mut_ref(|| false);
     // Whether the last change of the answer came from this card's own choices; an answer
     // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
@@ -249,11 +248,6 @@ fn card(p: &CardProps) -> Html {
     let t = texts(lang);
     let id = c.id;
     let choice = p.choice;
-    let folded = choice != Choice::Open && !*unfolded;
-    if !folded {
-        *built.borrow_mut() = true;
-    }
-    let built = *built.borrow();
     let answer = &p.answer;
     let dom = id.replace('.', "_");
     let choose = |ch: Choice| {

@@ -4,7 +4,7 @@
 //! reading, a table per objective and the radar, the action plan, the open questions,
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
-use crate::components::fields::{event_value, max_text_length};
+use crate::components::fields::{details_open, event_value, max_text_length};
 use crate::components::plan::ActionPlan;
 use crate::components::radar::Radar;
 use crate::components::sections::{
@@ -18,7 +18,6 @@ use sovcheck_core::model::Override;
 use sovcheck_core::{content, evaluate, plan, verdict, Edit, Seal};
 use sovcheck_text::texts;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The name of the weight profile in use.
@@ -196,11 +195,7 @@ fn override_editor(p: &OverrideProps) -> Html {
     let ontoggle = {
         let built = built.clone();
         Callback::from(move |e: Event| {
-            let open = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            if open && !*built {
+            if details_open(&e) == Some(true) && !*built {
                 built.set(true);
             }
         })

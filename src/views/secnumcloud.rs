@@ -1,7 +1,7 @@
 //! The SecNumCloud step: qualification stage, scope, composition, last audit, and the four
 //! pillars' requirements answered met / partly / not met / unknown / not applicable.
 
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{details_open, use_built_once, SelectField, TextField};
 use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
 use crate::state::Store;
@@ -11,7 +11,6 @@ use sovcheck_core::edit::{Edit, SncEdit};
 use sovcheck_core::evaluate;
 use sovcheck_core::model::{ServiceModel, SncStatus, Stage};
 use sovcheck_text::texts;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn status_id(s: SncStatus) -> &'static str {
@@ -97,41 +96,38 @@ fn pillar_view(p: &PillarProps) -> Html {
     let store = use_context::<Store>();
     // The user's choice where it differs from the rule: open (true) or folded (false).
     let chosen = use_state(|| None::<bool>);
-    // Whether its requirements have been built: not while it has been folded since the
-    // step opened, so a step of set requirements is a short page to build and lay out
-    // (docs/PERFORMANCE.md, step navigation); once built, folding only hides them.
-    let built = use_mut_ref(|| false);
-    let Some(store) = store else {
-        return html! {};
+    let pillar = secnumcloud::pillars().iter().find(|x| x.id == p.pillar);
+    let (set, total) = match (&store, pillar) {
+        (Some(s), Some(pillar)) => (
+            pillar
+                .criteria
+                .iter()
+                .filter(|c| {
+                    let found = s.assessment.secnumcloud.criteria.get(c.id);
+                    found.and_then(|a| a.status).is_some()
+                })
+                .count(),
+            pillar.criteria.len(),
+        ),
+        _ => (0, 0),
     };
-    let Some(pillar) = secnumcloud::pillars().iter().find(|x| x.id == p.pillar) else {
+    let by_rule = set < total;
+    let open = chosen.unwrap_or(by_rule);
+    // The requirements of a pillar folded since the step opened are built when it opens: a
+    // step of set requirements is a short page.
+    let built = use_built_once(open);
+    let (Some(store), Some(pillar)) = (store, pillar) else {
         return html! {};
     };
     let lang = store.lang;
     let t = texts(lang);
     let snc = &store.assessment.secnumcloud;
-    let set = pillar
-        .criteria
-        .iter()
-        .filter(|c| snc.criteria.get(c.id).and_then(|a| a.status).is_some())
-        .count();
-    let total = pillar.criteria.len();
-    let by_rule = set < total;
-    let open = chosen.unwrap_or(by_rule);
-    if open {
-        *built.borrow_mut() = true;
-    }
-    let built = *built.borrow();
     let ontoggle = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            else {
+            let Some(now) = details_open(&e) else {
                 return;
             };
-            let now = d.open();
             // The rule's own folding (a render) fires this event too: nothing chosen then.
             let want = (now != by_rule).then_some(now);
             if *chosen != want {
