@@ -94,7 +94,7 @@ test('compare: pick assessments, exact SEALs side by side, the error below two, 
   // The picks are in the address: a reload shows the same comparison, and Back leaves the
   // comparison (picking corrects its entry instead of adding one per pick); Forward returns.
   const picks = `#/compare/${ids.map(encodeURIComponent).join('/')}`;
-  assert.equal(new URL(page.url()).hash, picks);
+  await page.waitForFunction((h) => location.hash === h, picks);
   const checked = () => Promise.all([0, 1, 2].map((i) => page.isChecked(tid(`compare-pick-${i}`))));
   await page.reload();
   await page.waitForSelector(tid('compare-table'));

@@ -16,8 +16,11 @@ after(async () => { await env?.stop(); });
 
 const hashOf = (page) => page.evaluate(() => location.hash);
 const heading = (page) => page.textContent('main h1');
-/** The open assessment's id, from the address. */
-const idOf = async (page) => /^#\/a\/([^/]+)\//.exec(await hashOf(page))[1];
+/** The open assessment's id, from the address (written once the screen is drawn). */
+async function idOf(page) {
+  await page.waitForFunction(() => /^#\/a\/[^/]+\//.test(location.hash));
+  return /^#\/a\/([^/]+)\//.exec(await hashOf(page))[1];
+}
 /** Waits until the address is `hash` and the step list (if any) agrees. */
 async function at(page, hash) {
   await page.waitForFunction((h) => location.hash === h, hash);
@@ -104,6 +107,12 @@ test('a link to a step opens it; a link to nothing here leads to the start with 
   assert.equal(await other.inputValue('#provider'), 'Deep Link SA');
   await other.close();
 
+  // As many history entries as a page opened on the start screen has.
+  const plain = await context.newPage();
+  await plain.goto(`${base}#/`);
+  await plain.waitForSelector(tid('workspace'));
+  const entries = await plain.evaluate(() => history.length);
+  await plain.close();
   for (const [hash, lang] of [['#/a/nobody-here/step/2', 'en'], [`#/a/${id}/step/99`, 'en'], ['#/nowhere', 'fr']]) {
     const p = await context.newPage();
     if (lang === 'fr') await p.addInitScript(() => localStorage.setItem('sovcheck.v1.ui', '{"lang":"fr"}'));
@@ -115,7 +124,8 @@ test('a link to a step opens it; a link to nothing here leads to the start with 
       ? 'This address leads to an assessment or a step that is not in this browser (it may have been deleted, or saved in another browser). Here is the list of assessments.'
       : fr('Cette adresse mène à une évaluation ou à une étape absente de ce navigateur (elle a peut-être été supprimée, ou enregistrée dans un autre navigateur). Voici la liste des évaluations.'));
     // The address is corrected in place: Back does not return to the broken link.
-    assert.equal(await hashOf(p), '#/');
+    await p.waitForFunction(() => location.hash === '#/');
+    assert.equal(await p.evaluate(() => history.length), entries, 'no entry added for the broken link');
     await assertAccessible(p, `unknown link notice (${lang})`);
     await p.close();
   }

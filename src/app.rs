@@ -67,6 +67,13 @@ pub fn app() -> Html {
         })
     };
     let heading = use_node_ref();
+    // A navigation: the focus leaves the screen it is about to replace, before the new one
+    // is built (`platform::release_focus_within`); it goes to the new heading below.
+    let navigated = use_mut_ref(|| store.nav_seq);
+    if *navigated.borrow() != store.nav_seq {
+        *navigated.borrow_mut() = store.nav_seq;
+        crate::platform::release_focus_within("main", "nav");
+    }
 
     // Saving, the other tabs, and the place in the app: `platform::saver`.
     use_saver(&store, memory);

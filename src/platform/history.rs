@@ -42,25 +42,45 @@ pub fn has_fragment() -> bool {
         .is_some_and(|h| h.len() > 1)
 }
 
+/// The write the address still owes the state: the route, and whether it corrects the
+/// current entry instead of making a new one.
+type Pending = Rc<RefCell<Option<(Route, bool)>>>;
+
 /// Keeps the address and the state in step: a new history entry when the user moved in
 /// the app, the entry replaced when the app could not go where the address said (a link
 /// to an assessment this browser does not have), nothing when the state followed the
 /// address (Back, Forward). Listens to the address for as long as the app lives.
+///
+/// The address is written once the new screen is drawn, not while it is built: recording a
+/// history entry is the browser's own work (about 1 ms, and several at times, in the step
+/// change's budget: docs/PERFORMANCE.md), and nothing on the screen waits for it. Moves
+/// made within one frame make one entry, for where the user ended up. A Back or Forward
+/// that comes before the write is followed as any other (the state moves to where the
+/// address now is, and the write it owed finds nothing left to do); a page hidden or left
+/// before the write (another tab, a reload) has it done on the way.
 #[hook]
 pub fn use_history(store: &Store) {
     // The route last written to, or followed from, the address.
     let last = use_mut_ref(|| None::<String>);
+    let pending: Pending = use_mut_ref(|| None);
     {
-        let (store, last) = (store.clone(), last.clone());
+        let (store, last, pending) = (store.clone(), last.clone(), pending.clone());
         use_effect_with((), move |_| {
             // Back and Forward between the app's own entries fire `popstate` (and
             // `hashchange`, as the fragments differ); a link or the address bar fires
             // `hashchange`. `follow` ignores the second of the two.
             let listeners = web_sys::window().map(|w| {
-                ["popstate", "hashchange"].map(|kind| {
+                let [pop, hash] = ["popstate", "hashchange"].map(|kind| {
                     let (store, last) = (store.clone(), last.clone());
                     gloo::events::EventListener::new(&w, kind, move |_| follow(&store, &last))
-                })
+                });
+                // A page hidden or left before the frame came (another tab, a reload):
+                // the address is written on the way.
+                let [hide, leave] = ["visibilitychange", "pagehide"].map(|kind| {
+                    let (pending, last) = (pending.clone(), last.clone());
+                    gloo::events::EventListener::new(&w, kind, move |_| flush(&pending, &last))
+                });
+                [pop, hash, hide, leave]
             });
             move || drop(listeners)
         });
@@ -68,12 +88,6 @@ pub fn use_history(store: &Store) {
     // Also on every navigation that stays on the same route: a link to nowhere, followed
     // from the start screen, leads back to it and its address is corrected.
     let route = (Route::of(store), store.nav_seq);
-    // Written while the app renders, before the new screen is in the document: the browser
-    // records the entry it leaves from a page whose layout is still up to date, instead of
-    // laying out the new screen on the spot (docs/PERFORMANCE.md, step navigation). And in
-    // the render's own task: a Back or Forward that follows cannot come between the state
-    // and its address (a deferred write would see an address that moved on, and take it
-    // for one the app could not follow).
     let written = use_mut_ref(|| None::<(Route, u32)>);
     if written.borrow().as_ref() != Some(&route) {
         // Picking assessments on the comparison corrects its entry: Back leaves the
@@ -82,8 +96,22 @@ pub fn use_history(store: &Store) {
             (written.borrow().as_ref(), &route.0),
             (Some((Route::Compare(_), _)), Route::Compare(_))
         );
-        write(&route.0, &last, picking);
+        // Moves within one frame make one entry: a new one if any of them made one.
+        let owed = pending.borrow().as_ref().map(|(_, correct)| *correct);
+        let correct = owed.map_or(picking, |c| c && picking);
+        *pending.borrow_mut() = Some((route.0.clone(), correct));
         *written.borrow_mut() = Some(route);
+        if owed.is_none() {
+            let (pending, last) = (pending.clone(), last.clone());
+            crate::platform::after_frame(move || flush(&pending, &last));
+        }
+    }
+}
+
+/// Writes the route the address owes the state, if any.
+fn flush(pending: &Pending, last: &Rc<RefCell<Option<String>>>) {
+    if let Some((route, correct)) = pending.take() {
+        write(&route, last, correct);
     }
 }
 
