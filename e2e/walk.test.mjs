@@ -137,6 +137,9 @@ test("the provider's answer and the SecNumCloud facts on questions 1, 2 and 8: s
   await page.waitForSelector(tid('provider-answer-q1'));
   await page.fill(tid('dd-q1-note'), 'Compute and object storage, not the managed Kubernetes');
   await page.fill(tid('dd-q1-source'), 'Contract annex 3');
+  // The evidence level and the date received are folded until wanted.
+  assert.equal(await page.locator(tid('dd-q1-level')).count(), 0);
+  await page.click(`${tid('dd-q1-more')} summary`);
   await page.selectOption(tid('dd-q1-level'), 'documented');
   await page.fill(tid('dd-q1-received'), '2026-11-20');
   assert.equal(await page.locator(tid('facts-q1')).count(), 1);

@@ -3,7 +3,7 @@
 //! was received. Shared by the walk's question steps (the CISO records what the provider
 //! said) and the respondent's screen (the provider writes it): one editor, two owners.
 
-use crate::components::fields::{event_value, max_text_length};
+use crate::components::fields::{details_open, event_value, max_text_length, use_built_once};
 use sovcheck_core::model::{Answer, Date, EvidenceLevel};
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
@@ -26,6 +26,10 @@ pub struct AnswerFieldsProps {
     /// When set, a "received on" date field too.
     #[prop_or_default]
     pub on_received: Option<Callback<Option<Date>>>,
+    /// When set, the evidence level and the date received are folded under this summary
+    /// (open when either is set), as a criterion's level and validity are in the walk.
+    #[prop_or_default]
+    pub fold: Option<AttrValue>,
 }
 
 /// Answer text, source reference, evidence level and (optionally) the date received; every
@@ -53,18 +57,21 @@ pub fn answer_fields(p: &AnswerFieldsProps) -> Html {
         .evidence_level
         .map(EvidenceLevel::id)
         .unwrap_or_default();
-    html! {
+    let set = p.answer.evidence_level.is_some() || p.answer.received.is_some();
+    // Folded, they are built when first opened: a drop-down in a new step makes the browser
+    // lay the step out before it can go on (docs/PERFORMANCE.md, step navigation).
+    let opened = use_state(|| false);
+    let built = use_built_once(p.fold.is_none() || set || *opened);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            if details_open(&e) == Some(true) && !*opened {
+                opened.set(true);
+            }
+        })
+    };
+    let more = built.then(|| html! {
         <>
-            <div class="field">
-                <label for={format!("{dom}-note")}>{ p.note_label.clone() }</label>
-                <textarea id={format!("{dom}-note")} data-testid={tid("note")} rows="3"
-                    value={p.answer.note.clone()} maxlength={maxlength.clone()} oninput={text_in(&p.on_note)} />
-            </div>
-            <div class="field">
-                <label for={format!("{dom}-source")}>{ t.evidence.source }</label>
-                <input id={format!("{dom}-source")} data-testid={tid("source")}
-                    value={p.answer.source.clone()} maxlength={maxlength} oninput={text_in(&p.on_source)} />
-            </div>
             <div class="field">
                 <label for={format!("{dom}-level")}>{ t.evidence.level }</label>
                 <select id={format!("{dom}-level")} data-testid={tid("level")} onchange={level}>
@@ -81,6 +88,28 @@ pub fn answer_fields(p: &AnswerFieldsProps) -> Html {
                         value={p.answer.received.map(|d| d.to_string()).unwrap_or_default()}
                         oninput={Callback::from(move |e: InputEvent| cb.emit(Date::parse(&event_value(&e))))} />
                 </div>
+            }
+        </>
+    });
+    html! {
+        <>
+            <div class="field">
+                <label for={format!("{dom}-note")}>{ p.note_label.clone() }</label>
+                <textarea id={format!("{dom}-note")} data-testid={tid("note")} rows="3"
+                    value={p.answer.note.clone()} maxlength={maxlength.clone()} oninput={text_in(&p.on_note)} />
+            </div>
+            <div class="field">
+                <label for={format!("{dom}-source")}>{ t.evidence.source }</label>
+                <input id={format!("{dom}-source")} data-testid={tid("source")}
+                    value={p.answer.source.clone()} maxlength={maxlength} oninput={text_in(&p.on_source)} />
+            </div>
+            if let Some(summary) = p.fold.clone() {
+                <details class="evidence" data-testid={tid("more")} open={set} {ontoggle}>
+                    <summary>{ summary }</summary>
+                    { more.unwrap_or_default() }
+                </details>
+            } else {
+                { more.unwrap_or_default() }
             }
         </>
     }

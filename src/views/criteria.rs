@@ -3,7 +3,7 @@
 //! its level and validity folded.
 
 use crate::components::answer_fields::AnswerFields;
-use crate::components::fields::{use_built_once, SelectField, TextField};
+use crate::components::fields::{details_open, use_built_once, SelectField, TextField};
 use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
 use crate::state::{AppState, Store};
@@ -143,7 +143,7 @@ pub fn provider_answer(p: &ProviderAnswerProps) -> Html {
             <p class="help">{ t.walk.provider_answer_help }</p>
             <AnswerFields prefix="dd" subject={q} {answer} note_label={t.walk.provider_answer} {lang}
                 on_note={edit(DueDiligenceEdit::Answer)} on_source={edit(DueDiligenceEdit::Source)}
-                {on_level} on_received={Some(on_received)} />
+                {on_level} on_received={Some(on_received)} fold={Some(AttrValue::from(t.walk.provider_answer_more))} />
         </fieldset>
     }
 }
@@ -205,6 +205,12 @@ fn card(p: &CardProps) -> Html {
     // The body (rungs, help, evidence) of a card folded when the step opened is built when
     // it unfolds: a step of answered criteria is a short page.
     let built = use_built_once(!folded);
+    // Its evidence level and validity likewise, when first opened or once set: a step of
+    // open criteria would otherwise hold a drop-down per criterion, and a drop-down in a new
+    // step makes the browser lay the step out before it can go on (docs/PERFORMANCE.md).
+    let evidence_set = p.answer.evidence_level.is_some() || p.answer.valid_until.is_some();
+    let evidence_opened = use_state(|| false);
+    let evidence_built = use_built_once(evidence_set || *evidence_opened);
     let pointer = use_mut_ref(|| false);
     // Whether the last change of the answer came from this card's own choices; an answer
     // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
@@ -313,6 +319,14 @@ fn card(p: &CardProps) -> Html {
         Choice::Open => None,
     };
     let body_id = format!("{dom}-body");
+    let evidence_toggle = {
+        let opened = evidence_opened.clone();
+        Callback::from(move |e: Event| {
+            if details_open(&e) == Some(true) && !*opened {
+                opened.set(true);
+            }
+        })
+    };
     html! {
         <fieldset class={classes!("criterion", folded.then_some("folded"))} id={format!("c-{dom}")}
             data-testid={format!("criterion-{id}")} data-folded={folded.to_string()}>
@@ -364,14 +378,16 @@ fn card(p: &CardProps) -> Html {
                         <TextField id={format!("{dom}-source")} label={t.evidence.source} value={answer.source.clone()} onchange={evidence(EvidenceEdit::Source)} />
                     </div>
                     <details class="evidence" data-testid={format!("evidence-{id}")}
-                        open={answer.evidence_level.is_some() || answer.valid_until.is_some()}>
+                        open={evidence_set} ontoggle={evidence_toggle}>
                         <summary>{ t.evidence.more }</summary>
-                        <SelectField id={format!("{dom}-level")} label={t.evidence.level} options={level_opts}
-                            value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
-                            onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
-                        <TextField id={format!("{dom}-valid")} kind="date" label={t.evidence.valid_until}
-                            value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
-                            onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />
+                        if evidence_built {
+                            <SelectField id={format!("{dom}-level")} label={t.evidence.level} options={level_opts}
+                                value={answer.evidence_level.map(|l| l.id().to_owned()).unwrap_or_default()}
+                                onchange={evidence(|v| EvidenceEdit::Level(EvidenceLevel::ALL.into_iter().find(|l| l.id() == v)))} />
+                            <TextField id={format!("{dom}-valid")} kind="date" label={t.evidence.valid_until}
+                                value={answer.valid_until.map(|d| d.to_string()).unwrap_or_default()}
+                                onchange={evidence(|v| EvidenceEdit::ValidUntil(Date::parse(&v)))} />
+                        }
                     </details>
                 </div>
             }

@@ -698,6 +698,8 @@ catalog! {
         provider_answer_help: S,
         provider_answer: S,
         received: S,
+        /// The evidence level and date received of the provider's answer, folded.
+        provider_answer_more: S,
         /// The SecNumCloud facts a question establishes, shown on its step.
         facts_title: S,
         facts_help: S,

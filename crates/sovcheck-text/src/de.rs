@@ -571,6 +571,7 @@ eine verschlüsselte DATEI wird mit --passphrase-file PASSPHRASE-DATEI gelesen o
         provider_answer_help: "Was der Anbieter auf diese Frage geantwortet hat, in seinen eigenen Worten, und wo er es gesagt hat.",
         provider_answer: "Antwort, in den Worten des Anbieters",
         received: "Erhalten am",
+        provider_answer_more: "Nachweisniveau und Eingangsdatum",
         facts_title: "SecNumCloud-Angaben, die diese Frage klärt",
         facts_help: "Dieselben Felder wie im SecNumCloud-Schritt: hier oder dort ändern.",
         step_progress: Plural {

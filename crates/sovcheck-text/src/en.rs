@@ -583,6 +583,7 @@ an encrypted FILE is read with --passphrase-file PASSFILE, or a passphrase typed
         provider_answer_help: "What the provider answered to this question, in its own words, and where it said so.",
         provider_answer: "Answer, in the provider's words",
         received: "Received on",
+        provider_answer_more: "Evidence level and date received",
         facts_title: "SecNumCloud facts this question establishes",
         facts_help: "The same fields as on the SecNumCloud step: change them here or there.",
         step_progress: Plural {

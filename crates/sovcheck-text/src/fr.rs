@@ -583,6 +583,7 @@ un FICHIER chiffré se lit avec --passphrase-file FICHIER-SECRET, ou une phrase 
         provider_answer_help: "Ce que le prestataire a répondu à cette question, dans ses propres termes, et où il l'a écrit.",
         provider_answer: "Réponse, dans les termes du prestataire",
         received: "Reçue le",
+        provider_answer_more: "Niveau de preuve et date de réception",
         facts_title: "Éléments SecNumCloud établis par cette question",
         facts_help: "Les mêmes champs qu'à l'étape SecNumCloud : modifiez-les ici ou là-bas.",
         step_progress: Plural {
