@@ -14,7 +14,6 @@ use crate::state::{walk, Action, AppState, Place, Same, Screen, Store};
 use crate::views;
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The language the browser asks for, English when it is neither French nor English.
@@ -132,14 +131,11 @@ pub fn app() -> Html {
         let heading = heading.clone();
         use_effect_with(store.nav_seq, move |seq| {
             if *seq > 0 {
-                let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+                crate::platform::before_next_frame(move || {
                     if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                         let _ = h.focus();
                     }
                 });
-                if let Some(w) = web_sys::window() {
-                    let _ = w.request_animation_frame(focus.unchecked_ref());
-                }
             }
         });
     }

@@ -3,7 +3,7 @@
 //! was received. Shared by the walk's question steps (the CISO records what the provider
 //! said) and the respondent's screen (the provider writes it): one editor, two owners.
 
-use crate::components::fields::{details_open, event_value, max_text_length, use_built_once};
+use crate::components::fields::{event_value, max_text_length, use_built_on_opening};
 use sovcheck_core::model::{Answer, Date, EvidenceLevel};
 use sovcheck_core::Lang;
 use sovcheck_text::texts;
@@ -60,16 +60,7 @@ pub fn answer_fields(p: &AnswerFieldsProps) -> Html {
     let set = p.answer.evidence_level.is_some() || p.answer.received.is_some();
     // Folded, they are built when first opened: a drop-down in a new step makes the browser
     // lay the step out before it can go on (docs/PERFORMANCE.md, step navigation).
-    let opened = use_state(|| false);
-    let built = use_built_once(p.fold.is_none() || set || *opened);
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |e: Event| {
-            if details_open(&e) == Some(true) && !*opened {
-                opened.set(true);
-            }
-        })
-    };
+    let (built, ontoggle) = use_built_on_opening(p.fold.is_none() || set);
     let more = built.then(|| html! {
         <>
             <div class="field">

@@ -41,6 +41,21 @@ pub fn use_built_once(open: bool) -> bool {
     built
 }
 
+/// For a `<details>` whose content is built when first opened (or at once while `open`,
+/// such as when it holds a value): whether to build it, and the `ontoggle` that notes the
+/// first opening.
+#[hook]
+pub fn use_built_on_opening(open: bool) -> (bool, Callback<Event>) {
+    let opened = use_state(|| false);
+    let built = use_built_once(open || *opened);
+    let ontoggle = Callback::from(move |e: Event| {
+        if details_open(&e) == Some(true) && !*opened {
+            opened.set(true);
+        }
+    });
+    (built, ontoggle)
+}
+
 /// Props of [`TextField`].
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {

@@ -62,15 +62,20 @@ pub fn release_focus_within(container: &str, kept: &str) {
     }
 }
 
+/// Runs `f` in the next animation frame, before that frame is drawn.
+pub fn before_next_frame(f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&f));
+    }
+}
+
 /// Runs `f` once the next frame is drawn (an animation frame, then a task): for work that
 /// must follow a change but need not delay what the user sees of it.
 pub fn after_frame(f: impl FnOnce() + 'static) {
-    let task = wasm_bindgen::closure::Closure::once_into_js(move || {
+    before_next_frame(move || {
         gloo::timers::callback::Timeout::new(0, f).forget();
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&task));
-    }
 }
 
 /// Opens the browser's print dialog.

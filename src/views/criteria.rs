@@ -3,7 +3,7 @@
 //! its level and validity folded.
 
 use crate::components::answer_fields::AnswerFields;
-use crate::components::fields::{details_open, use_built_once, SelectField, TextField};
+use crate::components::fields::{use_built_on_opening, use_built_once, SelectField, TextField};
 use crate::components::snc_facts::{SncFact, SncFacts};
 use crate::state::Action;
 use crate::state::{AppState, Store};
@@ -209,8 +209,7 @@ fn card(p: &CardProps) -> Html {
     // open criteria would otherwise hold a drop-down per criterion, and a drop-down in a new
     // step makes the browser lay the step out before it can go on (docs/PERFORMANCE.md).
     let evidence_set = p.answer.evidence_level.is_some() || p.answer.valid_until.is_some();
-    let evidence_opened = use_state(|| false);
-    let evidence_built = use_built_once(evidence_set || *evidence_opened);
+    let (evidence_built, evidence_toggle) = use_built_on_opening(evidence_set);
     let pointer = use_mut_ref(|| false);
     // Whether the last change of the answer came from this card's own choices; an answer
     // that arrives otherwise ("I don't know" for the step, another tab) folds the card.
@@ -319,14 +318,6 @@ fn card(p: &CardProps) -> Html {
         Choice::Open => None,
     };
     let body_id = format!("{dom}-body");
-    let evidence_toggle = {
-        let opened = evidence_opened.clone();
-        Callback::from(move |e: Event| {
-            if details_open(&e) == Some(true) && !*opened {
-                opened.set(true);
-            }
-        })
-    };
     html! {
         <fieldset class={classes!("criterion", folded.then_some("folded"))} id={format!("c-{dom}")}
             data-testid={format!("criterion-{id}")} data-folded={folded.to_string()}>

@@ -4,7 +4,7 @@
 //! reading, a table per objective and the radar, the action plan, the open questions,
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
-use crate::components::fields::{details_open, event_value, max_text_length};
+use crate::components::fields::{event_value, max_text_length, use_built_on_opening};
 use crate::components::plan::ActionPlan;
 use crate::components::radar::Radar;
 use crate::components::sections::{
@@ -147,7 +147,9 @@ fn override_editor(p: &OverrideProps) -> Html {
         let stored = stored.clone();
         use_state(move || stored.map(|o| o.justification).unwrap_or_default())
     };
-    let built = use_state(|| level.is_some());
+    // Its fields are built when it is first opened (or open from the start): eight closed
+    // editors are eight summaries on a long page (docs/PERFORMANCE.md, step navigation).
+    let (built, ontoggle) = use_built_on_opening(level.is_some());
     let Some(store) = store else {
         return html! {};
     };
@@ -190,16 +192,6 @@ fn override_editor(p: &OverrideProps) -> Html {
         })
     };
     let missing = level.is_some() && text.trim().is_empty();
-    // Its fields are built when it is first opened (or open from the start): eight closed
-    // editors are eight summaries on a long page (docs/PERFORMANCE.md, step navigation).
-    let ontoggle = {
-        let built = built.clone();
-        Callback::from(move |e: Event| {
-            if details_open(&e) == Some(true) && !*built {
-                built.set(true);
-            }
-        })
-    };
     let summary = match &stored {
         Some(ov) => format!(
             "{} {} — {} {}",
@@ -213,7 +205,7 @@ fn override_editor(p: &OverrideProps) -> Html {
     html! {
         <details class="override" open={level.is_some()} data-testid={format!("override-{}", o.id)} {ontoggle}>
             <summary>{ summary }</summary>
-            if *built {
+            if built {
                 <div class="field">
                     <label for={sel_id.clone()}>{ t.overrides.level }</label>
                     <select id={sel_id} onchange={on_level} data-testid={format!("override-{}-level", o.id)}>
