@@ -57,7 +57,7 @@ async function makeThree(page) {
   // Beta: SOV-1.1 rung 0 grants SEAL-1, SOV-7.1 rung 4 grants SEAL-4; qualified (J3).
   await makeAssessment(page, 'Beta Hosting', [['SOV-1.1', 0], ['SOV-7.1', 4]], async () => {
     await page.click(tid('goto-9'));
-    await page.selectOption('#snc-stage', 'j3');
+    await page.check('#snc-stage-j3');
   });
   // Gamma: all four SOV-8 criteria answered (SEAL 4, 3, 3, 4): SOV-8 is exactly SEAL-3;
   // calculator weights.

@@ -70,7 +70,7 @@ for (let step = 1; ; step++) {
   if (await has(tid('results'))) break;
   if (await has('#snc-stage') && !(await has('[data-testid^="criterion-"]'))) {
     part = 'secnumcloud';
-    await select('#snc-stage', 'j3');
+    await click('#snc-stage-j3');
     await type('#snc-scope', 'Compute, block and object storage');
     await type('#snc-audit', '2026-09-15');
     const ids = (await page.$$eval('[data-testid^="snc-SNC-"]', (els) => els.map((e) => e.dataset.testid.slice(4)))).slice(0, 12);

@@ -99,7 +99,7 @@ test('SecNumCloud: pillars fold, "met" for all only when qualified, "unknown" fo
   await page.selectOption(sel(ids[0]), 'not-met');
   await page.click(`${tid(`snc-${ids[1]}`)} details.evidence > summary`);
   await page.fill(`${sel(ids[1])}-note`, 'Audit report 2026, finding 3 closed');
-  await page.selectOption('#snc-stage', 'j3');
+  await page.check('#snc-stage-j3');
   await page.waitForSelector(tid('snc-all-met'));
   await assertAccessible(page, 'SecNumCloud step, qualified, with its bulk actions');
   await page.click(tid('snc-all-met'));
@@ -148,23 +148,23 @@ test("the provider's answer and the SecNumCloud facts on questions 1, 2 and 8: s
   await page.fill('#snc-expires-on', '2027-12-05');
   await assertAccessible(page, 'question 1 with the answer and the facts');
   await page.click(tid('goto-2'));
-  await page.selectOption('#snc-composition', 'yes');
+  await page.check('#snc-composition-yes');
   await page.fill('#snc-base', 'Base IaaS qualifiée');
   await page.click(tid('goto-3'));
   assert.equal(await page.locator(tid('snc-facts')).count(), 0, 'question 3 asks for no SecNumCloud fact');
   await page.click(tid('goto-8'));
   await page.fill('#snc-audit', '2026-09-15');
-  await page.selectOption('#snc-stage', 'j3');
+  await page.check('#snc-stage-j3');
   // The same record on the SecNumCloud step.
   await page.click(tid('goto-9'));
   await page.waitForSelector(tid('snc-bulk'));
   assert.equal(await page.inputValue('#snc-scope'), 'Compute, object storage');
   assert.equal(await page.inputValue('#snc-qualified-on'), '2024-12-05');
   assert.equal(await page.inputValue('#snc-expires-on'), '2027-12-05');
-  assert.equal(await page.inputValue('#snc-composition'), 'yes');
+  assert.ok(await page.isChecked('#snc-composition-yes'), 'composition: yes');
   assert.equal(await page.inputValue('#snc-base'), 'Base IaaS qualifiée');
   assert.equal(await page.inputValue('#snc-audit'), '2026-09-15');
-  assert.equal(await page.inputValue('#snc-stage'), 'j3');
+  assert.ok(await page.isChecked('#snc-stage-j3'), 'stage: J3');
   // The questions for the provider list the seven still unanswered.
   await page.click(tid('goto-14'));
   const questions = await page.inputValue(tid('open-questions'));

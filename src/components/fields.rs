@@ -121,3 +121,46 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
         </div>
     }
 }
+
+/// Props of [`ChoiceField`].
+#[derive(Properties, PartialEq)]
+pub struct ChoiceFieldProps {
+    /// The group's id; each button's is `{id}-{value}` (`{id}-unset` for the value "").
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs; the first is usually "not set" with value "".
+    pub options: Vec<(String, String)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    /// The buttons side by side rather than one per line (a few short labels).
+    #[prop_or_default]
+    pub inline: bool,
+}
+
+/// A labelled group of radio buttons, for a short list of values best read all at once
+/// (a qualification's stage, yes or no). Unlike a drop-down, building one does not make
+/// Chrome's form filling lay the page out before the screen is drawn (3 to 7 ms of a step
+/// change: docs/PERFORMANCE.md, step navigation).
+#[function_component(ChoiceField)]
+pub fn choice_field(p: &ChoiceFieldProps) -> Html {
+    let class = classes!("field", "choice-field", p.inline.then_some("inline"));
+    html! {
+        <fieldset {class} id={p.id.clone()}>
+            <legend>{ p.label.clone() }</legend>
+            { for p.options.iter().map(|(v, l)| {
+                let input_id = format!("{}-{}", p.id, if v.is_empty() { "unset" } else { v });
+                let onchange = {
+                    let (cb, v) = (p.onchange.clone(), v.clone());
+                    Callback::from(move |_: Event| cb.emit(v.clone()))
+                };
+                html! {
+                    <div class="choice">
+                        <input type="radio" id={input_id.clone()} name={p.id.clone()} value={v.clone()}
+                            checked={*v == *p.value} {onchange} />
+                        <label for={input_id}>{ l.clone() }</label>
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}

@@ -3,7 +3,7 @@
 //! (scope and dates on question 1, composition on question 2, the last surveillance audit and
 //! the ANSSI status on question 8) show those, bound to the same fields: one source of truth.
 
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{ChoiceField, TextField};
 use crate::state::{Action, Store};
 use sovcheck_core::content::secnumcloud;
 use sovcheck_core::edit::{Edit, SncEdit};
@@ -92,7 +92,7 @@ pub fn snc_facts(p: &SncFactsProps) -> Html {
                                 .map(|(s, d)| (s.id().to_owned(), d.name.get(lang).to_owned())),
                         )
                         .collect();
-                html! { <SelectField id="snc-stage" label={t.snc.stage} options={opts}
+                html! { <ChoiceField id="snc-stage" label={t.snc.stage} options={opts}
                 value={snc.stage.map(|s| s.id()).unwrap_or_default()}
                 onchange={edit(|v| SncEdit::Stage(Stage::ALL.into_iter().find(|s| s.id() == v)))} /> }
             }
@@ -118,7 +118,7 @@ pub fn snc_facts(p: &SncFactsProps) -> Html {
                     ("yes".to_owned(), t.common.yes.to_owned()),
                     ("no".to_owned(), t.common.no.to_owned()),
                 ];
-                html! { <SelectField id="snc-composition" label={t.snc.composition} options={opts}
+                html! { <ChoiceField id="snc-composition" label={t.snc.composition} options={opts} inline=true
                 value={match snc.composition { Some(true) => "yes", Some(false) => "no", None => "" }}
                 onchange={edit(|v| SncEdit::Composition(match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None }))} /> }
             }

@@ -66,7 +66,7 @@ pub fn criteria_step(p: &CriteriaStepProps) -> Html {
                 <ProviderAnswer question={step.id} />
             }
             if !facts.is_empty() {
-                <fieldset class="facts" data-testid={format!("facts-{}", step.id)}>
+                <fieldset class="question-facts" data-testid={format!("facts-{}", step.id)}>
                     <legend>{ t.walk.facts_title }</legend>
                     <p class="help">{ t.walk.facts_help }</p>
                     <SncFacts facts={facts.to_vec()} />
