@@ -665,6 +665,7 @@ async function stepNavigation(browser, url, heavy) {
   };
   const times = [];
   const frames = [];
+  const warm = {};
   for (let i = 0; i < JOURNEYS; i++) {
     const { context, page, errors } = await freshPage(browser, { seed });
     await page.goto(`${url}#/a/${heavy.id}/step/0`);
@@ -678,8 +679,18 @@ async function stepNavigation(browser, url, heavy) {
         frames.push(res.frame);
       }
     }
+    // The app's off-page builds of the walk's screens (src/warmup.rs), as User Timing
+    // measures: what the first visit of each kind would otherwise wait for.
+    for (const m of await page.evaluate(() => performance.getEntriesByType('measure')
+      .filter((e) => e.name.startsWith('sovcheck warm-up: ')).map((e) => [e.name.slice(18), e.duration]))) {
+      (warm[m[0]] ||= []).push(m[1]);
+    }
     if (errors.length) console.log(`  page errors: ${errors.slice(0, 3).join(' | ')}`);
     await context.close();
+  }
+  if (Object.keys(warm).length) {
+    console.log(`  (info) screens built off the page once the walk is drawn, before any visit (median of ${JOURNEYS}): ${
+      Object.entries(warm).map(([k, v]) => `${k} ${ms(quantile(v, 0.5))}`).join(', ')}`);
   }
   console.log(`  Next -> next step present: p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))} (n=${times.length})`);
   console.log(`  (info) Next -> end of the next frame: p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))}`);

@@ -37,6 +37,8 @@ for (const [locale, words] of [['en-GB', { report: 'Executive summary' }], ['fr-
   assert.equal(await focusVisible(page), true, 'visible focus on the first button');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#provider');
+  // The focus moves to the new heading before the new screen's first frame is drawn.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
   await tabTo(page, '#provider');
   await page.keyboard.type('Keyboard SA');

@@ -6,7 +6,7 @@
 // SecNumCloud step (one record).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertClean, assertAccessible, tid, openApp, downloadOf } from './harness.mjs';
+import { start, assertClean, assertAccessible, tid, openApp, downloadOf, storedOf } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -201,4 +201,54 @@ test("the provider's answer and the SecNumCloud facts on questions 1, 2 and 8: s
   assert.equal(await fresh.page.inputValue('#snc-audit'), '2026-09-15');
   assertClean(fresh.rec);
   await fresh.context.close();
+});
+
+test("the walk's other screens are built once off the page, changing nothing; the results are drawn top first", async () => {
+  const { page, rec, context } = await openApp(env);
+  await page.click(tid('new-assessment'));
+  await page.fill('#provider', 'Warm SAS');
+  // Once the context step is drawn, one screen of each other kind is built off the page
+  // (docs/PERFORMANCE.md, step navigation): a User Timing measure each, in this order.
+  await page.waitForFunction(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('sovcheck warm-up: ')).length === 3);
+  const builds = await page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('sovcheck warm-up: ')).map((m) => m.name.slice(18)));
+  assert.deepEqual(builds, ['question step', 'SecNumCloud', 'results']);
+  // Nothing of them reached the document, the focus or the assessment.
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('main h1').count(), 1);
+  assert.equal(await page.locator(tid('results')).count(), 0);
+  assert.equal(await page.locator('#snc-stage, [data-testid^="criterion-"]').count(), 0);
+  assert.equal(await page.inputValue('#provider'), 'Warm SAS');
+  const stored = Object.entries(await storedOf(page)).filter(([k]) => k.startsWith('sovcheck.v1.a.'));
+  assert.equal(stored.length, 1);
+  const doc = JSON.parse(stored[0][1]);
+  assert.equal(doc.assessment.meta.provider, 'Warm SAS');
+  assert.deepEqual(doc.assessment.answers ?? {}, {});
+
+  // "Next" to the results: the top (heading, SEAL, summary) is in the document first, the
+  // lower part (from the score down: the action plan among it) once that is drawn.
+  await page.click(tid('goto-13'));
+  await page.waitForSelector(`${tid('goto-13')}[aria-current="step"]`);
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="results"] h1')) return;
+      obs.disconnect();
+      const first = {
+        seal: !!document.querySelector('[data-testid="results-seal"]'),
+        plan: !!document.querySelector('[data-testid="action-plan"]'),
+      };
+      requestAnimationFrame(() => setTimeout(() => setTimeout(() => resolve({
+        first, later: !!document.querySelector('[data-testid="action-plan"]'),
+      }), 0), 0));
+    });
+    obs.observe(document, { subtree: true, childList: true });
+    document.querySelector('[data-testid="next"]').click();
+  }));
+  assert.deepEqual(seen, { first: { seal: true, plan: false }, later: true });
+  await page.waitForSelector('#overrides-title');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  await assertAccessible(page, 'the results, whole');
+  assertClean(rec);
+  await context.close();
 });

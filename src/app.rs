@@ -140,6 +140,22 @@ pub fn app() -> Html {
         });
     }
 
+    // The walk's other kinds of screen, built once off the page after its first screen is
+    // drawn, so that their first visit does not wait for the browser to compile their code
+    // (`warmup`).
+    {
+        let (store, warmed) = (store.clone(), use_mut_ref(|| false));
+        let shown = match store.screen {
+            Screen::Walk(i) => walk().get(i).copied(),
+            _ => None,
+        };
+        use_effect_with(shown.is_some(), move |_| {
+            if let Some(shown) = shown.filter(|_| !*warmed.borrow()) {
+                *warmed.borrow_mut() = true;
+                crate::platform::after_frame(move || crate::warmup::warm_walk(store, shown));
+            }
+        });
+    }
     // One evaluation per change of the open assessment, shown by both estimates of the walk.
     let evaluation = use_memo(Same(store.assessment.clone()), |a| {
         sovcheck_core::evaluate(a, None)
@@ -160,20 +176,7 @@ pub fn app() -> Html {
         Screen::Landing => html! { <views::landing::LandingView heading={heading.clone()} /> },
         Screen::Walk(i) => {
             let place = walk().get(i).copied().unwrap_or(Place::Results);
-            let view = match place {
-                Place::Context => {
-                    html! { <views::context::ContextStep heading={heading.clone()} /> }
-                }
-                Place::Criteria(s) => {
-                    html! { <views::criteria::CriteriaStep step={s} heading={heading.clone()} /> }
-                }
-                Place::SecNumCloud => {
-                    html! { <views::secnumcloud::SncStep heading={heading.clone()} /> }
-                }
-                Place::Results => {
-                    html! { <views::results::ResultsView heading={heading.clone()} /> }
-                }
-            };
+            let view = views::walk_view(place, heading.clone());
             let estimate = |compact: bool| {
                 let (assessment, ev) = (Same(store.assessment.clone()), Same(evaluation.clone()));
                 let (lang, dispatch) = (store.lang, store.dispatcher());

@@ -29,6 +29,17 @@ async fn mount() -> web_sys::Element {
     root
 }
 
+/// Waits until the next frame is drawn and the task after it has run: the results' lower
+/// part (the expert overrides among it) is built then (`components::later`).
+async fn after_frame() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        sovcheck_web::platform::after_frame(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 fn by_testid(root: &web_sys::Element, id: &str) -> web_sys::HtmlElement {
     root.query_selector(&format!("[data-testid=\"{id}\"]"))
         .unwrap()
@@ -104,6 +115,8 @@ async fn an_override_applies_only_with_a_justification() {
     by_testid(&root, "new-assessment").click();
     yew::scheduler::flush().await;
     by_testid(&root, "goto-14").click();
+    yew::scheduler::flush().await;
+    after_frame().await;
     yew::scheduler::flush().await;
     let seal = || {
         let s = by_testid(&root, "seal-range");

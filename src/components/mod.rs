@@ -3,6 +3,7 @@ pub mod answer_fields;
 pub mod dropzone;
 pub mod estimate;
 pub mod fields;
+pub mod later;
 pub mod log_annex;
 pub mod notices;
 pub mod plan;

@@ -19,3 +19,14 @@ use yew::prelude::*;
 pub struct ScreenProps {
     pub heading: NodeRef,
 }
+
+/// The screen of one place in the walk.
+pub fn walk_view(place: crate::state::Place, heading: NodeRef) -> Html {
+    use crate::state::Place;
+    match place {
+        Place::Context => html! { <context::ContextStep {heading} /> },
+        Place::Criteria(step) => html! { <criteria::CriteriaStep {step} {heading} /> },
+        Place::SecNumCloud => html! { <secnumcloud::SncStep {heading} /> },
+        Place::Results => html! { <results::ResultsView {heading} /> },
+    }
+}

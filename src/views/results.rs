@@ -5,6 +5,7 @@
 //! SecNumCloud coverage and hints, why a label is not a SEAL, and the expert overrides.
 
 use crate::components::fields::{event_value, max_text_length, use_built_on_opening};
+use crate::components::later::AfterFirstFrame;
 use crate::components::plan::ActionPlan;
 use crate::components::radar::Radar;
 use crate::components::sections::{
@@ -84,43 +85,47 @@ pub fn results_view(p: &ScreenProps) -> Html {
                 <h2 id="basis-title">{ t.verdict.basis_title }</h2>
                 <Basis verdict={v.clone()} {lang} onjump={onjump.clone()} />
             </section>
-            <div class="figures">
-                <p>{ t.estimate.score_label }{ colon }{ " " }<span class="range">{ t.score_range(ev.score.lower, ev.score.upper) }</span>
-                    { format!(" ({}{} {})", t.context.weights, colon, weights_name(&a.weights, lang)) }</p>
-                if ev.score.upper > 100.0 {
-                    <p class="muted" data-testid="perfect-score-note">{ t.perfect_score(&a.weights) }</p>
+            // From here down the screen begins two screen-heights below its heading: it is
+            // built in the task after the top is drawn.
+            <AfterFirstFrame>
+                <div class="figures">
+                    <p>{ t.estimate.score_label }{ colon }{ " " }<span class="range">{ t.score_range(ev.score.lower, ev.score.upper) }</span>
+                        { format!(" ({}{} {})", t.context.weights, colon, weights_name(&a.weights, lang)) }</p>
+                    if ev.score.upper > 100.0 {
+                        <p class="muted" data-testid="perfect-score-note">{ t.perfect_score(&a.weights) }</p>
+                    }
+                    <p>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
+                        t.opt_seal(ev.calculator.seal), t.score(ev.calculator.score)) }</p>
+                    <p class="muted">{ t.results.calculator_reading_help }</p>
+                </div>
+                <div class="results-grid">
+                    <ObjectivesTable ev={ev.clone()} {lang} />
+                    <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
+                        lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
+                </div>
+                <ActionPlan plan={action_plan} assessment={a.clone()} {lang} />
+                <h2>{ t.results.open_q_title }</h2>
+                if !has_questions(&a, &ev) { <p>{ t.results.open_q_none }</p> } else {
+                    <label for="open-questions" class="visually-hidden">{ t.results.open_q_title }</label>
+                    <textarea id="open-questions" readonly=true rows="10" class="questions"
+                        data-testid="open-questions" value={questions} />
+                    <p>
+                        <button type="button" data-testid="copy-questions" onclick={copy}>{ t.results.copy_questions }</button>
+                        <span role="status">if *copied { { " " }{ t.results.copied } }</span>
+                    </p>
                 }
-                <p>{ format!("{}{} {} · {}", t.results.calculator_reading, colon,
-                    t.opt_seal(ev.calculator.seal), t.score(ev.calculator.score)) }</p>
-                <p class="muted">{ t.results.calculator_reading_help }</p>
-            </div>
-            <div class="results-grid">
-                <ObjectivesTable ev={ev.clone()} {lang} />
-                <Radar objectives={ev.objectives.clone()} {lang} title={t.results.radar_title}
-                    lower_label={t.results.lower_bound} upper_label={t.results.upper_bound} />
-            </div>
-            <ActionPlan plan={action_plan} assessment={a.clone()} {lang} />
-            <h2>{ t.results.open_q_title }</h2>
-            if !has_questions(&a, &ev) { <p>{ t.results.open_q_none }</p> } else {
-                <label for="open-questions" class="visually-hidden">{ t.results.open_q_title }</label>
-                <textarea id="open-questions" readonly=true rows="10" class="questions"
-                    data-testid="open-questions" value={questions} />
-                <p>
-                    <button type="button" data-testid="copy-questions" onclick={copy}>{ t.results.copy_questions }</button>
-                    <span role="status">if *copied { { " " }{ t.results.copied } }</span>
-                </p>
-            }
-            <h2>{ t.results.snc_coverage_title }</h2>
-            <SncCoverage ev={ev.clone()} {lang} />
-            <h2>{ t.results.hints_title }</h2>
-            <Hints ev={ev.clone()} {lang} />
-            <h2>{ t.results.label_not_seal_title }</h2>
-            <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
-            <section class="overrides" aria-labelledby="overrides-title">
-                <h2 id="overrides-title">{ t.overrides.title }</h2>
-                <p>{ t.overrides.intro }</p>
-                { for content::objectives().iter().map(|o| html! { <OverrideEditor objective={o.id} /> }) }
-            </section>
+                <h2>{ t.results.snc_coverage_title }</h2>
+                <SncCoverage ev={ev.clone()} {lang} />
+                <h2>{ t.results.hints_title }</h2>
+                <Hints ev={ev.clone()} {lang} />
+                <h2>{ t.results.label_not_seal_title }</h2>
+                <p>{ content::secnumcloud::label_not_seal().get(lang) }</p>
+                <section class="overrides" aria-labelledby="overrides-title">
+                    <h2 id="overrides-title">{ t.overrides.title }</h2>
+                    <p>{ t.overrides.intro }</p>
+                    { for content::objectives().iter().map(|o| html! { <OverrideEditor objective={o.id} /> }) }
+                </section>
+            </AfterFirstFrame>
         </section>
     }
 }
