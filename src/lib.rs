@@ -1,8 +1,9 @@
 //! The sovcheck web app (Yew, client-side rendered). `state` holds the reducer and the
 //! store, `platform` the browser edges (storage, downloads, import, encryption, clock,
 //! print), `boot` the start-up and the loading of a language's words, `views` one module per
-//! screen, `components` the pieces they share, `warmup` the walk's screens built once off the page. Every rule and figure comes from
-//! `sovcheck-core`, every word from `sovcheck-text`.
+//! screen, `components` the pieces they share, `warmup` the walk's screens built once off
+//! the page. Every rule and figure comes from `sovcheck-core`, every word from
+//! `sovcheck-text`.
 
 pub mod app;
 pub mod boot;

@@ -22,9 +22,7 @@ pub fn after_first_frame(p: &LaterProps) -> Html {
     {
         let drawn = drawn.clone();
         use_effect_with((), move |_| {
-            if !*drawn {
-                crate::platform::after_frame(move || drawn.set(true));
-            }
+            crate::platform::after_frame(move || drawn.set(true));
         });
     }
     if *drawn {
